@@ -1,0 +1,20 @@
+"""Friendship Atlas: page config, navigation over pages/, the shared sidebar. Nothing else."""
+
+from pathlib import Path
+
+import streamlit as st
+
+from components import ui
+from components.i18n import t
+
+HERE = Path(__file__).parent
+
+st.set_page_config(page_title="Friendship Atlas", page_icon=":material/public:", layout="wide")
+context = ui.start()
+pages = [
+    st.Page(HERE / "pages" / f"{spec.key}.py", title=t(f"nav.{spec.key}", context.lang), icon=spec.icon,
+            url_path=spec.url_path or None, default=spec.url_path == "")
+    for spec in ui.PAGES
+]
+ui.sidebar(pages)
+st.navigation(pages, position="hidden").run()

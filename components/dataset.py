@@ -1,0 +1,362 @@
+"""Load the CSV tables in data/ into one validated, read-only ``Dataset``.
+
+Validation is plain Python rather than pandera or pydantic: the rules are few, the messages must
+name file, row and column in words an editor understands, and every problem is collected before
+anything is reported. No Streamlit import here.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import math
+import os
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, time
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+import pandas as pd
+
+from components.schema import (
+    PROGRAMME_FIRST_DAY,
+    PROGRAMME_LAST_DAY,
+    REQUIRED_FACTS,
+    REQUIRED_META,
+    TABLES,
+    TABLES_BY_NAME,
+    WORLD_FILE,
+    Column,
+    Table,
+)
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR_ENV = "ATLAS_DATA_DIR"
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
+_URL = re.compile(r"^https?://[^\s<>\"']+$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as it can be."""
+
+    file: str
+    message: str
+    row: int | None = None  # spreadsheet row: the header is row 1
+    column: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.row is not None:
+            where += f" row {self.row}"
+        if self.column is not None:
+            where += f", column {self.column}"
+        return f"{where}: {self.message}"
+
+
+class DataError(Exception):
+    """The data in a folder failed validation; ``problems`` lists every problem found."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = tuple(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """All tables, validated. Frames are shared: builders must not modify them in place."""
+
+    sources: pd.DataFrame
+    countries: pd.DataFrame
+    themes: pd.DataFrame
+    localities: pd.DataFrame
+    priorities: pd.DataFrame
+    figures: pd.DataFrame
+    programme: pd.DataFrame
+    host: pd.DataFrame
+    key_facts: pd.DataFrame
+    meta: Mapping[str, str]
+    world: Mapping[str, Any] = field(repr=False)
+
+    def fact(self, fact_id: str) -> int:
+        """A headline figure from key_facts.csv, e.g. ``fact("delegations_reported") == 36``."""
+        row = self.key_facts.loc[self.key_facts["id"] == fact_id]
+        return int(row["value"].iloc[0])
+
+    @property
+    def data_as_of(self) -> date:
+        return date.fromisoformat(self.meta["data_as_of"])
+
+    @property
+    def host_position(self) -> tuple[float, float]:
+        """(lat, lon) of the host city."""
+        return float(self.meta["host_lat"]), float(self.meta["host_lon"])
+
+
+def data_dir_from_env() -> Path:
+    """The data folder: ``$ATLAS_DATA_DIR`` when set (tests, a corrected copy), else data/."""
+    return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
+
+
+def load_dataset(data_dir: Path | str | None = None) -> Dataset:
+    """Read and validate every table; raise ``DataError`` listing all problems at once."""
+    folder = Path(data_dir) if data_dir is not None else data_dir_from_env()
+    problems: list[Problem] = []
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for table in TABLES:
+        rows[table.name] = _read_table(folder, table, problems)
+    _check_keys(rows, problems)
+    _check_references(rows, problems)
+    _check_rules(rows, problems)
+    world = _read_world(folder, rows["countries"], problems)
+    if problems:
+        raise DataError(problems)
+    frames = {t.name: _frame(t, rows[t.name]) for t in TABLES if t.name != "meta"}
+    meta = MappingProxyType({r["key"]: r["value"] for r in rows["meta"]})
+    return Dataset(meta=meta, world=MappingProxyType(world), **frames)
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dict[str, Any]]:
+    path = folder / table.file
+    if not path.is_file():
+        problems.append(Problem(table.file, "file is missing"))
+        return []
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(table.file, f"is not UTF-8 text (byte {exc.start})"))
+        return []
+    reader = csv.reader(text.splitlines())
+    header = next(reader, None)
+    if header is None:
+        problems.append(Problem(table.file, "file is empty; it needs a header row"))
+        return []
+    header = [h.strip() for h in header]
+    missing = [c for c in table.column_names if c not in header]
+    unknown = [h for h in header if h not in table.column_names]
+    for name in missing:
+        problems.append(Problem(table.file, "required column is missing", row=1, column=name))
+    for name in unknown:
+        problems.append(Problem(table.file, "unknown column (check the spelling)", row=1, column=name))
+    if missing:
+        return []
+    parsed: list[dict[str, Any]] = []
+    for row_number, cells in enumerate(reader, start=2):
+        if not any(c.strip() for c in cells):
+            continue  # blank line
+        if len(cells) != len(header):
+            problems.append(Problem(
+                table.file,
+                f"has {len(cells)} cells but the header has {len(header)}; "
+                "a cell with a comma needs double quotes",
+                row=row_number,
+            ))
+            continue
+        raw = dict(zip(header, cells, strict=True))
+        record: dict[str, Any] = {"_row": row_number}
+        for column in table.columns:
+            record[column.name] = _parse_cell(table, column, raw[column.name], row_number, problems)
+        parsed.append(record)
+    return parsed
+
+
+def _parse_cell(table: Table, column: Column, raw: str, row: int, problems: list[Problem]) -> Any:
+    value = raw.strip()
+
+    def bad(message: str) -> None:
+        problems.append(Problem(table.file, message, row=row, column=column.name))
+
+    if value == "":
+        if column.required:
+            bad("is empty but required")
+        return () if column.kind == "refs" else None
+    kind = column.kind
+    if kind in ("id", "ref"):
+        if not _ID.match(value):
+            bad(f"{value!r} is not a valid id (letters, digits, '-' and '_')")
+            return None
+        return value
+    if kind == "refs":
+        parts = tuple(p.strip() for p in value.split(";"))
+        if any(not _ID.match(p) for p in parts):
+            bad(f"{value!r} is not a ';'-separated list of ids")
+            return ()
+        return parts
+    if kind == "enum":
+        if value not in column.choices:
+            bad(f"{value!r} is not one of: {', '.join(column.choices)}")
+            return None
+        return value
+    if kind in ("float", "int", "year"):
+        return _parse_number(column, value, bad)
+    if kind == "date":
+        if not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _is_date(value)):
+            bad(f"{value!r} is not a date (YYYY-MM-DD)")
+            return None
+        return date.fromisoformat(value)
+    if kind == "partial_date":
+        if not _PARTIAL_DATE.match(value) or (len(value) == 10 and not _is_date(value)):
+            bad(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            return None
+        return value
+    if kind == "time":
+        if not _TIME.match(value):
+            bad(f"{value!r} is not a time (HH:MM, 24-hour)")
+            return None
+        return time.fromisoformat(value)
+    if kind == "hex":
+        if not _HEX.match(value):
+            bad(f"{value!r} is not a colour like #1A2B3C")
+            return None
+        return value.upper()
+    if kind == "url":
+        if not _URL.match(value):
+            bad(f"{value!r} is not a web address starting with http:// or https://")
+            return None
+        return value
+    return value
+
+
+def _parse_number(column: Column, value: str, bad: Any) -> float | int | None:
+    integral = column.kind in ("int", "year")
+    try:
+        number: float | int = int(value) if integral else float(value)
+    except ValueError:
+        bad(f"{value!r} is not {'a whole number' if integral else 'a number'}")
+        return None
+    if isinstance(number, float) and not math.isfinite(number):
+        bad(f"{value!r} is not a finite number")
+        return None
+    low, high = (1900, 2024) if column.kind == "year" else (column.low, column.high)
+    if (low is not None and number < low) or (high is not None and number > high):
+        bad(f"{value} is out of range ({low if low is not None else '…'} to {high if high is not None else '…'})")
+        return None
+    return number
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# --- checks across rows and tables -----------------------------------------------------------
+
+
+def _check_keys(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
+    for table in TABLES:
+        seen: dict[tuple[Any, ...], int] = {}
+        for record in rows[table.name]:
+            key = tuple(record[c] for c in table.key)
+            if None in key:
+                continue
+            if key in seen:
+                shown = ", ".join(str(k) for k in key)
+                problems.append(Problem(
+                    table.file, f"{shown!r} is a duplicate of row {seen[key]}",
+                    row=record["_row"], column=table.key[0],
+                ))
+            else:
+                seen[key] = record["_row"]
+
+
+def _check_references(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
+    keys = {t.name: {r[t.key[0]] for r in rows[t.name]} for t in TABLES if len(t.key) == 1}
+    for table in TABLES:
+        for column in table.columns:
+            if column.ref is None:
+                continue
+            target = TABLES_BY_NAME[column.ref]
+            for record in rows[table.name]:
+                value = record[column.name]
+                for ref in (value if column.kind == "refs" else (value,)):
+                    if ref is not None and ref not in keys[column.ref]:
+                        problems.append(Problem(
+                            table.file, f"{ref!r} is not in {target.file}",
+                            row=record["_row"], column=column.name,
+                        ))
+
+
+def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
+    first, last = date.fromisoformat(PROGRAMME_FIRST_DAY), date.fromisoformat(PROGRAMME_LAST_DAY)
+    for event in rows["programme"]:
+        file, row = "programme.csv", event["_row"]
+        day, start, end = event["date"], event["start"], event["end"]
+        if day is not None and not first <= day <= last:
+            problems.append(Problem(file, f"{day} is outside the programme week ({first} to {last})", row, "date"))
+        if end is not None and start is None:
+            problems.append(Problem(file, "has an end time but no start time", row, "end"))
+        if start is not None and end is not None and not start < end:
+            problems.append(Problem(file, f"end {end:%H:%M} is not after start {start:%H:%M}", row, "end"))
+        if start is not None and event["part_of_day"] not in (None, part_of_day(start)):
+            problems.append(Problem(
+                file, f"{event['part_of_day']!r} does not match the start time {start:%H:%M}", row, "part_of_day"))
+        if (event["venue_lat"] is None) != (event["venue_lon"] is None):
+            problems.append(Problem(file, "venue_lat and venue_lon must both be given or both be empty", row,
+                                    "venue_lat"))
+    for place in rows["localities"]:
+        file, row = "localities.csv", place["_row"]
+        formal = place["relation"] in ("sister_city", "friendship_cooperation", "partner")
+        if (formal or place["relation_since"] is not None) and not place["relation_source_id"]:
+            problems.append(Problem(file, "a relation to HCMC needs a relation_source_id", row, "relation_source_id"))
+        if place["relation"] in ("none", "unknown") and place["relation_since"] is not None:
+            problems.append(Problem(file, f"relation {place['relation']!r} cannot have a year", row,
+                                    "relation_since"))
+    for fact in REQUIRED_FACTS:
+        if fact not in {r["id"] for r in rows["key_facts"]}:
+            problems.append(Problem("key_facts.csv", f"the fact {fact!r} is missing"))
+    identified = sum(1 for r in rows["localities"] if r["evidence"] in ("A", "B"))
+    reported = next((r["value"] for r in rows["key_facts"] if r["id"] == "delegations_reported"), None)
+    if reported is not None and identified > reported:
+        problems.append(Problem("localities.csv", f"{identified} delegations have evidence A or B, "
+                                                  f"more than the {int(reported)} reported"))
+    meta = {r["key"]: r for r in rows["meta"]}
+    for key, kind in REQUIRED_META.items():
+        if key not in meta:
+            problems.append(Problem("meta.csv", f"the key {key!r} is missing"))
+            continue
+        column = Column("value", kind)  # type: ignore[arg-type]
+        if kind != "text":
+            _parse_cell(TABLES_BY_NAME["meta"], column, meta[key]["value"], meta[key]["_row"], problems)
+
+
+def part_of_day(start: time) -> str:
+    """The part of the day a start time falls in; used to check and to place untimed events."""
+    if start.hour < 12:
+        return "morning"
+    return "afternoon" if start.hour < 18 else "evening"
+
+
+def _read_world(folder: Path, countries: list[dict[str, Any]], problems: list[Problem]) -> dict[str, Any]:
+    path = folder / WORLD_FILE
+    try:
+        world = json.loads(path.read_text(encoding="utf-8"))
+        codes = {f["properties"]["iso_a3"] for f in world["features"]}
+    except FileNotFoundError:
+        problems.append(Problem(WORLD_FILE, "file is missing"))
+        return {}
+    except (ValueError, KeyError, TypeError) as exc:
+        problems.append(Problem(WORLD_FILE, f"is not a GeoJSON FeatureCollection with iso_a3 properties ({exc})"))
+        return {}
+    for country in countries:
+        if country["iso3"] is not None and country["iso3"] not in codes:
+            problems.append(Problem("countries.csv", f"{country['iso3']!r} has no outline in {WORLD_FILE}",
+                                    country["_row"], "iso3"))
+    return world
+
+
+def _frame(table: Table, records: list[dict[str, Any]]) -> pd.DataFrame:
+    frame = pd.DataFrame.from_records(records, columns=["_row", *table.column_names])
+    return frame.drop(columns="_row")

@@ -1,0 +1,78 @@
+"""Interface strings in English and Vietnamese, and language-aware formatting.
+
+Every UI string lives in strings.toml as ``[key] en = … vi = …``; a test fails when either
+language is missing. Data text comes from the ``_en``/``_vi`` columns instead.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+LANGUAGES = ("en", "vi")
+DEFAULT_LANGUAGE = "en"
+STRINGS_FILE = Path(__file__).with_name("strings.toml")
+
+_WEEKDAYS = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "vi": ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật"),
+}
+_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
+              "September", "October", "November", "December")
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All strings, flattened to dotted keys: ``{"nav.map": {"en": "Map", "vi": "Bản đồ"}}``."""
+    flat: dict[str, dict[str, str]] = {}
+
+    def walk(prefix: str, node: dict[str, Any]) -> None:
+        if node and all(isinstance(value, str) for value in node.values()):
+            flat[prefix] = node
+            return
+        for key, child in node.items():
+            walk(f"{prefix}.{key}" if prefix else key, child)
+
+    walk("", tomllib.loads(STRINGS_FILE.read_text(encoding="utf-8")))
+    return flat
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
+    text = catalogue()[key][lang]
+    return text.format(**values) if values else text
+
+
+def has(key: str) -> bool:
+    return key in catalogue()
+
+
+def language_from_locale(locale: str | None) -> str:
+    """Vietnamese for a Vietnamese browser, English otherwise."""
+    return "vi" if (locale or "").lower().startswith("vi") else DEFAULT_LANGUAGE
+
+
+def field(lang: str, name: str) -> str:
+    """The data column for a bilingual field: ``field("vi", "name") == "name_vi"``."""
+    return f"{name}_{lang}"
+
+
+def format_date(day: date, lang: str, weekday: bool = False) -> str:
+    """'Tuesday, 24 September 2024' or 'Thứ Ba, 24/09/2024'."""
+    text = f"{day:%d/%m/%Y}" if lang == "vi" else f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return f"{_WEEKDAYS[lang][day.weekday()]}, {text}" if weekday else text
+
+
+def format_number(value: float, lang: str) -> str:
+    """Thousands separated the way each language writes them: 2,000 / 2.000."""
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return text.translate(str.maketrans(",.", ".,")) if lang == "vi" else text
+
+
+def format_quantity(value: float, qualifier: str, lang: str) -> str:
+    """A number with its qualifier: 'about 90', 'more than 2,000'."""
+    number = format_number(value, lang)
+    return number if qualifier == "exact" else t(f"qualifier.{qualifier}", lang, n=number)

@@ -1,0 +1,41 @@
+"""How sources are cited in the interface: short labels, links and the chart source line."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from components.dataset import Dataset
+from components.i18n import format_date, t
+
+
+def source_label(data: Dataset, source_id: str) -> str:
+    """'Publisher — Title', or just the title when the publisher was not recorded."""
+    row = data.sources.loc[data.sources["id"] == source_id].iloc[0]
+    publisher = row["publisher"]
+    return f"{publisher} — {row['title']}" if isinstance(publisher, str) and publisher else row["title"]
+
+
+def source_url(data: Dataset, source_id: str) -> str | None:
+    url = data.sources.loc[data.sources["id"] == source_id, "url"].iloc[0]
+    return url if isinstance(url, str) and url else None
+
+
+def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
+    """Distinct publishers of the given sources, in first-seen order."""
+    seen: dict[str, None] = {}
+    for source_id in source_ids:
+        publisher = data.sources.loc[data.sources["id"] == source_id, "publisher"].iloc[0]
+        if isinstance(publisher, str) and publisher:
+            seen.setdefault(publisher, None)
+    return list(seen)
+
+
+def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
+    """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
+    ids = list(source_ids) if source_ids is not None else list(data.sources["id"])
+    names = publishers(data, ids)
+    if source_ids is None or len(names) > 3:
+        sources = t("common.compiled_from", lang, n=len(ids))
+    else:
+        sources = ", ".join(names) or t("common.not_reported", lang)
+    return t("common.source_line", lang, sources=sources, date=format_date(data.data_as_of, lang))

@@ -1,0 +1,57 @@
+"""Headline figures and the small tables of the Overview page. Pure functions, no Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.dataset import Dataset
+from components.i18n import field, t
+
+IDENTIFIED = ("A", "B")
+
+
+@dataclass(frozen=True)
+class Headline:
+    identified: int
+    reported: int
+    countries_identified: int
+    countries_reported: int
+    themes: int
+    statements: int
+    events: int
+
+
+def identified(data: Dataset) -> pd.DataFrame:
+    """Delegations with evidence A or B: the ones counted against the reported total."""
+    return data.localities[data.localities["evidence"].isin(IDENTIFIED)]
+
+
+def headline(data: Dataset) -> Headline:
+    named = identified(data)
+    return Headline(
+        identified=len(named),
+        reported=data.fact("delegations_reported"),
+        countries_identified=named["country"].nunique(),
+        countries_reported=data.fact("countries_reported"),
+        themes=len(data.themes),
+        statements=len(data.priorities),
+        events=len(data.programme),
+    )
+
+
+def countries_overview(data: Dataset, lang: str) -> pd.DataFrame:
+    """One row per reported country: the delegations named from it, with their evidence level."""
+    named = identified(data)
+    rows = []
+    for country in data.countries.itertuples():
+        members = named[named["country"] == country.code]
+        listed = "; ".join(f"{n} ({e})" for n, e in zip(members[field(lang, "name")], members["evidence"], strict=True))
+        rows.append({
+            t("col.country", lang): getattr(country, field(lang, "name")),
+            t("col.delegation", lang): listed or t("overview.country_none", lang),
+            "_named": len(members),
+        })
+    table = pd.DataFrame(rows).sort_values(["_named", t("col.country", lang)], ascending=[False, True])
+    return table.drop(columns="_named").reset_index(drop=True)

@@ -1,0 +1,150 @@
+"""Display tables of the dataset, one per kind of record, in the chosen language.
+
+They feed the Sources page and the CSV/XLSX downloads, so a table on screen and its file match.
+Pure functions, no Streamlit.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from components.dataset import Dataset
+from components.i18n import field, format_date, format_quantity, t
+
+
+def _names(data: Dataset, lang: str) -> dict[str, str]:
+    return dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+
+
+def _countries(data: Dataset, lang: str) -> dict[str, str]:
+    return dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+
+
+def _themes(data: Dataset, lang: str) -> dict[str, str]:
+    return dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+
+
+def _join(ids: tuple[str, ...] | None) -> str:
+    return "; ".join(ids or ())
+
+
+def _or_not_reported(value: object, lang: str) -> str:
+    return value if isinstance(value, str) and value else t("common.not_reported", lang)
+
+
+def relation_text(relation: str, since: float | int | None, lang: str) -> str:
+    """'Sister city since 1995', 'Cooperation partner', 'Not reported'."""
+    label = t(f"relation.{relation}", lang)
+    if since is None or pd.isna(since):
+        return label
+    return t("relation.since", lang, relation=label, year=int(since))
+
+
+def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
+    s = data.sources
+    return pd.DataFrame({
+        t("col.id", lang): s["id"],
+        t("col.title", lang): s["title"],
+        t("col.publisher", lang): [_or_not_reported(p, lang) for p in s["publisher"]],
+        t("col.published", lang): [_or_not_reported(p, lang) for p in s["published"]],
+        t("col.language", lang): s["language"],
+        t("col.url", lang): s["url"],
+        t("col.note", lang): s["note"].fillna(""),
+    })
+
+
+def delegations_table(data: Dataset, lang: str, localities: pd.DataFrame | None = None) -> pd.DataFrame:
+    rows = data.localities if localities is None else localities
+    countries = _countries(data, lang)
+    relations = [relation_text(r, s, lang) for r, s in zip(rows["relation"], rows["relation_since"], strict=True)]
+    sources = [_join(e + r) for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
+    return pd.DataFrame({
+        t("col.id", lang): rows["id"],
+        t("col.name", lang): rows[field(lang, "name")],
+        t("col.country", lang): rows["country"].map(countries),
+        t("col.kind", lang): [t(f"kind.{k}", lang) for k in rows["kind"]],
+        t("col.head", lang): [_or_not_reported(h, lang) for h in rows["head_name"]],
+        t("col.head_title", lang): [_or_not_reported(h, lang) for h in rows[field(lang, "head_title")]],
+        t("col.relation", lang): relations,
+        t("col.evidence", lang): rows["evidence"],
+        t("col.sources", lang): sources,
+        t("col.summary", lang): rows[field(lang, "summary")],
+    }).reset_index(drop=True)
+
+
+def priorities_table(data: Dataset, lang: str, priorities: pd.DataFrame | None = None) -> pd.DataFrame:
+    rows = data.priorities if priorities is None else priorities
+    return pd.DataFrame({
+        t("col.delegation", lang): rows["locality_id"].map(_names(data, lang)),
+        t("col.theme", lang): rows["theme_id"].map(_themes(data, lang)),
+        t("col.statement", lang): rows[field(lang, "statement")],
+        t("col.sources", lang): rows["source_id"].map(_join),
+    }).reset_index(drop=True)
+
+
+def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
+    f = data.figures
+    values = [
+        f"{format_quantity(v, q, lang)} {u}".strip() if isinstance(u, str) else format_quantity(v, q, lang)
+        for v, q, u in zip(f["value"], f["qualifier"], f[field(lang, "unit")], strict=True)
+    ]
+    return pd.DataFrame({
+        t("col.delegation", lang): f["locality_id"].map(_names(data, lang)),
+        t("col.figure", lang): f[field(lang, "label")],
+        t("col.value", lang): values,
+        t("col.sources", lang): f["source_id"].map(_join),
+    })
+
+
+def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
+    p = data.programme
+    names = _names(data, lang)
+
+    def when(row: pd.Series) -> str:
+        if row["start"] is not None and not pd.isna(row["start"]):
+            end = f"–{row['end']:%H:%M}" if row["end"] is not None and not pd.isna(row["end"]) else ""
+            return f"{row['start']:%H:%M}{end}"
+        part = row["part_of_day"]
+        return t(f"part_of_day.{part}" if isinstance(part, str) else "part_of_day.unknown", lang)
+
+    return pd.DataFrame({
+        t("col.id", lang): p["id"],
+        t("col.date", lang): [format_date(d, lang, weekday=True) for d in p["date"]],
+        t("col.time", lang): p.apply(when, axis=1),
+        t("col.series", lang): [t(f"series.{s}", lang) for s in p["series"]],
+        t("col.event", lang): p[field(lang, "title")],
+        t("col.venue", lang): [_or_not_reported(v, lang) for v in p[field(lang, "venue")]],
+        t("col.participants", lang): [_or_not_reported(v, lang) for v in p[field(lang, "participants")]],
+        t("col.delegation", lang): ["; ".join(names[i] for i in ids) for ids in p["locality_ids"]],
+        t("col.description", lang): p[field(lang, "description")],
+        t("col.sources", lang): p["source_id"].map(_join),
+    })
+
+
+def host_table(data: Dataset, lang: str) -> pd.DataFrame:
+    h = data.host
+    return pd.DataFrame({
+        t("col.theme", lang): h["theme_id"].map(_themes(data, lang)),
+        t("col.statement", lang): h[field(lang, "statement")],
+        t("col.weight", lang): h["weight"],
+        t("col.sources", lang): h["source_id"].map(_join),
+    })
+
+
+def facts_table(data: Dataset, lang: str) -> pd.DataFrame:
+    k = data.key_facts
+    return pd.DataFrame({
+        t("col.figure", lang): k[field(lang, "label")],
+        t("col.value", lang): [format_quantity(v, q, lang) for v, q in zip(k["value"], k["qualifier"], strict=True)],
+        t("col.sources", lang): k["source_id"].map(_join),
+    })
+
+
+def themes_table(data: Dataset, lang: str) -> pd.DataFrame:
+    th = data.themes
+    return pd.DataFrame({
+        t("col.theme", lang): th[field(lang, "label")],
+        t("col.group", lang): [t(f"group.{g}", lang) for g in th["group"]],
+        t("col.description", lang): th[field(lang, "description")],
+        t("col.colour", lang): th["color"],
+    })

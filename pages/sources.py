@@ -1,0 +1,30 @@
+"""Sources & data: every table of the dataset, the evidence levels, links to the reports."""
+
+import streamlit as st
+
+from components import tables, ui
+from components.i18n import t
+from components.schema import EVIDENCE_LEVELS
+
+data = ui.dataset()
+lang = ui.context().lang
+ui.page_header(t("sources.title", lang), t("sources.intro", lang))
+
+with st.expander(t("sources.evidence_heading", lang), expanded=True):
+    for level in EVIDENCE_LEVELS:
+        st.markdown(f"**{t(f'evidence.{level}.label', lang)}** — {t(f'evidence.{level}.meaning', lang)}")
+
+views = {
+    "sources": lambda: ui.table(tables.sources_table(data, lang), link_columns=[t("col.url", lang)]),
+    "delegations": lambda: ui.table(tables.delegations_table(data, lang)),
+    "priorities": lambda: ui.table(tables.priorities_table(data, lang)),
+    "figures": lambda: ui.table(tables.figures_table(data, lang)),
+    "programme": lambda: ui.table(tables.programme_table(data, lang)),
+    "host": lambda: ui.table(tables.host_table(data, lang)),
+    "facts": lambda: ui.table(tables.facts_table(data, lang)),
+    "themes": lambda: ui.table(tables.themes_table(data, lang)),
+}
+for tab, show in zip(st.tabs([t(f"sources.tab.{name}", lang) for name in views]), views.values(), strict=True):
+    with tab:
+        show()
+ui.source_caption(data)
