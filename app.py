@@ -9,7 +9,7 @@ from components.i18n import t
 
 HERE = Path(__file__).parent
 
-st.set_page_config(page_title="Friendship Atlas", page_icon=":material/public:", layout="wide")
+st.set_page_config(page_title="Friendship Atlas", page_icon="🌏", layout="wide")
 context = ui.start()
 pages = [
     st.Page(HERE / "pages" / f"{spec.key}.py", title=t(f"nav.{spec.key}", context.lang), icon=spec.icon,

@@ -1,0 +1,331 @@
+"""The shipped dataset is valid, holds the seed facts, and every broken copy is reported precisely."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, time
+from pathlib import Path
+
+import pytest
+
+from components.dataset import DATA_DIR, DataError, load_dataset
+from tests.conftest import read_rows, row_of, set_cell, write_rows
+
+
+def problems_of(folder: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_dataset(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+# --- the shipped data ------------------------------------------------------------------------
+
+
+def test_shipped_data_loads_without_problems(data):
+    assert len(data.localities) > 0
+
+
+def test_headline_totals_are_the_sourced_36_delegations_and_16_countries(data):
+    assert data.fact("delegations_reported") == 36
+    assert data.fact("countries_reported") == 16
+    assert len(data.countries) == 16
+
+
+SEED_DELEGATIONS = {
+    # id: (head of delegation, themes the seed articles say it wants to cooperate on)
+    "chongqing": ("Zheng Xiangdong (Trịnh Hướng Đông)",
+                  {"tourism", "trade", "digital", "agriculture", "innovation"}),
+    "torino": ("Stefano Lo Russo", {"automotive", "education", "investment"}),
+    "osaka": ("Takahashi Toru", {"green", "innovation"}),
+    "porto": ("Ricardo Valente", {"investment", "education"}),
+    "montevideo": ("Federico Penino", {"biotech", "agriculture", "innovation", "tourism", "infrastructure"}),
+    "san-francisco": ("Mark Chandler", {"education", "social", "infrastructure", "innovation"}),
+    "chungcheongbuk": ("Kim Young-hwan", {"hightech", "education"}),
+    "minsk": ("Nadzeya Lazarevich", {"hightech", "innovation"}),
+    "japan-vjfpa": ("Takebe Tsutomu", {"education", "green"}),
+    "japan-mofa": ("Komura Masahiro", {"green", "digital", "investment", "education"}),
+}
+
+
+@pytest.mark.parametrize("locality_id", sorted(SEED_DELEGATIONS))
+def test_seed_delegation_has_its_head_title_and_stated_priorities(data, locality_id):
+    head, themes = SEED_DELEGATIONS[locality_id]
+    row = data.localities.set_index("id").loc[locality_id]
+    assert row["head_name"] == head
+    assert row["head_title_en"] and row["head_title_vi"]
+    assert row["evidence"] == "A"
+    stated = set(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"])
+    assert themes <= stated
+
+
+@pytest.mark.parametrize(("locality_id", "label_part", "value"), [
+    ("osaka", "JCM", 13),
+    ("chongqing", "cooperates with", 54),
+])
+def test_seed_key_figures_are_in_the_data(data, locality_id, label_part, value):
+    figures = data.figures[data.figures["locality_id"] == locality_id]
+    match = figures[figures["label_en"].str.contains(label_part)]
+    assert list(match["value"]) == [value]
+
+
+def test_host_priorities_hold_the_23_to_40_percent_high_tech_target(data):
+    statements = data.host.loc[data.host["theme_id"] == "hightech", "statement_en"].str.cat()
+    assert "23%" in statements and "40%" in statements
+    assert {"green", "digital"} <= set(data.host["theme_id"])
+
+
+@pytest.mark.parametrize(("event_id", "day", "part"), [
+    ("flower-offering", date(2024, 9, 23), "evening"),
+    ("fd-opening-mayors-conference", date(2024, 9, 24), "morning"),
+    ("friendship-symbol", date(2024, 9, 24), "afternoon"),
+    ("city-walk-egg-coffee", date(2024, 9, 24), "afternoon"),
+    ("c4ir-launch", date(2024, 9, 25), "morning"),
+    ("hef-policy-dialogue", date(2024, 9, 25), "afternoon"),
+])
+def test_programme_events_from_the_research_are_dated_as_reported(data, event_id, day, part):
+    event = data.programme.set_index("id").loc[event_id]
+    assert event["date"] == day
+    assert event["part_of_day"] == part
+
+
+def test_only_the_hef_opening_has_a_clock_time_because_only_it_was_reported(data):
+    timed = data.programme[data.programme["start"].notna()]
+    assert list(timed["id"]) == ["hef-opening-plenary"]
+    assert timed["start"].iloc[0] == time(8, 0)
+
+
+def test_every_statement_figure_host_line_and_event_cites_a_known_source(data):
+    known = set(data.sources["id"])
+    for table in (data.priorities, data.figures, data.host, data.programme, data.key_facts):
+        for ids in table["source_id"]:
+            assert ids and set(ids) <= known
+
+
+def test_every_delegation_has_an_evidence_level_and_a_source_for_it(data):
+    assert set(data.localities["evidence"]) <= {"A", "B", "C"}
+    assert all(len(ids) > 0 for ids in data.localities["evidence_source_id"])
+
+
+def test_evidence_c_rows_have_no_invented_heads_or_priorities(data):
+    partners = data.localities[data.localities["evidence"] == "C"]
+    assert partners["head_name"].isna().all()
+    assert not set(partners["id"]) & set(data.priorities["locality_id"])
+
+
+def test_dataset_frames_are_not_changed_by_loading_twice(data):
+    again = load_dataset(DATA_DIR)
+    assert again.localities.equals(data.localities)
+
+
+# --- validation: one broken copy per rule ----------------------------------------------------
+
+
+def test_missing_file_is_named(data_copy):
+    (data_copy / "figures.csv").unlink()
+    assert "figures.csv: file is missing" in problems_of(data_copy)
+
+
+def test_missing_required_column_is_named(data_copy):
+    header, rows = read_rows(data_copy, "themes.csv")
+    header.remove("color")
+    for r in rows:
+        del r["color"]
+    write_rows(data_copy, "themes.csv", header, rows)
+    assert "themes.csv row 1, column color: required column is missing" in problems_of(data_copy)
+
+
+def test_unknown_column_is_named(data_copy):
+    header, rows = read_rows(data_copy, "host.csv")
+    write_rows(data_copy, "host.csv", [*header, "colour"], [{**r, "colour": ""} for r in rows])
+    assert "host.csv row 1, column colour: unknown column (check the spelling)" in problems_of(data_copy)
+
+
+def test_broken_foreign_key_names_file_row_and_column(data_copy):
+    set_cell(data_copy, "priorities.csv", 14, "source_id", "vov-2409")
+    assert "priorities.csv row 14, column source_id: 'vov-2409' is not in sources.csv" in problems_of(data_copy)
+
+
+def test_unknown_locality_in_an_event_is_named(data_copy):
+    row = row_of(data_copy, "programme.csv", "id", "porto-meeting")
+    set_cell(data_copy, "programme.csv", row, "locality_ids", "porto;lisbon")
+    assert f"programme.csv row {row}, column locality_ids: 'lisbon' is not in localities.csv" in problems_of(
+        data_copy)
+
+
+def test_duplicate_id_names_both_rows(data_copy):
+    set_cell(data_copy, "localities.csv", 3, "id", "chungcheongbuk")
+    messages = problems_of(data_copy)
+    assert "localities.csv row 3, column id: 'chungcheongbuk' is a duplicate of row 2" in messages
+
+
+def test_latitude_out_of_range_is_named(data_copy):
+    set_cell(data_copy, "localities.csv", 5, "lat", "123")
+    assert "localities.csv row 5, column lat: 123 is out of range (-90 to 90)" in problems_of(data_copy)
+
+
+def test_text_in_a_number_column_is_named(data_copy):
+    set_cell(data_copy, "localities.csv", 5, "lon", "east")
+    assert "localities.csv row 5, column lon: 'east' is not a number" in problems_of(data_copy)
+
+
+def test_date_in_2023_is_outside_the_programme_week(data_copy):
+    set_cell(data_copy, "programme.csv", 2, "date", "2023-09-24")
+    assert ("programme.csv row 2, column date: 2023-09-24 is outside the programme week "
+            "(2024-09-22 to 2024-09-28)") in problems_of(data_copy)
+
+
+def test_malformed_date_is_named(data_copy):
+    set_cell(data_copy, "programme.csv", 2, "date", "24/09/2024")
+    assert "programme.csv row 2, column date: '24/09/2024' is not a date (YYYY-MM-DD)" in problems_of(data_copy)
+
+
+def test_end_before_start_is_named(data_copy):
+    row = row_of(data_copy, "programme.csv", "id", "hef-opening-plenary")
+    set_cell(data_copy, "programme.csv", row, "end", "07:30")
+    assert f"programme.csv row {row}, column end: end 07:30 is not after start 08:00" in problems_of(data_copy)
+
+
+def test_end_without_start_is_named(data_copy):
+    set_cell(data_copy, "programme.csv", 2, "end", "10:00")
+    assert "programme.csv row 2, column end: has an end time but no start time" in problems_of(data_copy)
+
+
+def test_malformed_time_is_named(data_copy):
+    set_cell(data_copy, "programme.csv", 2, "start", "9am")
+    assert "programme.csv row 2, column start: '9am' is not a time (HH:MM, 24-hour)" in problems_of(data_copy)
+
+
+def test_part_of_day_must_match_the_start_time(data_copy):
+    row = row_of(data_copy, "programme.csv", "id", "hef-opening-plenary")
+    set_cell(data_copy, "programme.csv", row, "part_of_day", "evening")
+    assert (f"programme.csv row {row}, column part_of_day: 'evening' does not match the start time 08:00"
+            in problems_of(data_copy))
+
+
+def test_venue_needs_both_coordinates(data_copy):
+    row = row_of(data_copy, "programme.csv", "id", "friendship-symbol")
+    set_cell(data_copy, "programme.csv", row, "venue_lon", "")
+    assert (f"programme.csv row {row}, column venue_lat: venue_lat and venue_lon must both be given or both be "
+            "empty") in problems_of(data_copy)
+
+
+def test_value_outside_an_enum_lists_the_allowed_values(data_copy):
+    set_cell(data_copy, "localities.csv", 2, "evidence", "D")
+    assert "localities.csv row 2, column evidence: 'D' is not one of: A, B, C" in problems_of(data_copy)
+
+
+def test_bad_colour_is_named(data_copy):
+    set_cell(data_copy, "themes.csv", 2, "color", "green")
+    assert "themes.csv row 2, column color: 'green' is not a colour like #1A2B3C" in problems_of(data_copy)
+
+
+def test_bad_url_is_named(data_copy):
+    set_cell(data_copy, "sources.csv", 2, "url", "nld.com.vn/article")
+    assert ("sources.csv row 2, column url: 'nld.com.vn/article' is not a web address starting with http:// or "
+            "https://") in problems_of(data_copy)
+
+
+def test_invalid_id_is_named(data_copy):
+    set_cell(data_copy, "themes.csv", 2, "id", "green transition")
+    assert any(m.startswith("themes.csv row 2, column id: 'green transition' is not a valid id")
+               for m in problems_of(data_copy))
+
+
+@pytest.mark.parametrize(("file", "column"), [
+    ("localities.csv", "name_vi"), ("priorities.csv", "statement_en"), ("programme.csv", "title_vi"),
+    ("themes.csv", "label_en"),
+])
+def test_empty_required_text_in_either_language_is_named(data_copy, file, column):
+    set_cell(data_copy, file, 3, column, "  ")
+    assert f"{file} row 3, column {column}: is empty but required" in problems_of(data_copy)
+
+
+def test_row_with_an_unquoted_comma_is_named(data_copy):
+    path = data_copy / "figures.csv"
+    path.write_text(path.read_text(encoding="utf-8") + "osaka,Tests, with comma,x,1,exact,,,plo-cities-act\n",
+                    encoding="utf-8")
+    messages = problems_of(data_copy)
+    assert any(m.startswith("figures.csv row 8: has 9 cells but the header has 8") for m in messages)
+
+
+def test_relation_without_a_source_is_named(data_copy):
+    row = row_of(data_copy, "localities.csv", "id", "san-francisco")
+    set_cell(data_copy, "localities.csv", row, "relation_source_id", "")
+    assert (f"localities.csv row {row}, column relation_source_id: a relation to HCMC needs a relation_source_id"
+            in problems_of(data_copy))
+
+
+def test_year_on_an_unknown_relation_is_named(data_copy):
+    row = row_of(data_copy, "localities.csv", "id", "lao-localities")
+    set_cell(data_copy, "localities.csv", row, "relation_since", "2010")
+    assert (f"localities.csv row {row}, column relation_since: relation 'unknown' cannot have a year"
+            in problems_of(data_copy))
+
+
+def test_relation_year_after_the_event_is_out_of_range(data_copy):
+    set_cell(data_copy, "localities.csv", 2, "relation_since", "2026")
+    assert "localities.csv row 2, column relation_since: 2026 is out of range (1900 to 2024)" in problems_of(
+        data_copy)
+
+
+def test_more_identified_delegations_than_reported_is_refused(data_copy):
+    row = row_of(data_copy, "key_facts.csv", "id", "delegations_reported")
+    set_cell(data_copy, "key_facts.csv", row, "value", "5")
+    assert any("more than the 5 reported" in m for m in problems_of(data_copy))
+
+
+def test_missing_headline_fact_is_named(data_copy):
+    header, rows = read_rows(data_copy, "key_facts.csv")
+    write_rows(data_copy, "key_facts.csv", header, [r for r in rows if r["id"] != "countries_reported"])
+    assert "key_facts.csv: the fact 'countries_reported' is missing" in problems_of(data_copy)
+
+
+def test_bad_meta_date_is_named(data_copy):
+    set_cell(data_copy, "meta.csv", 2, "value", "yesterday")
+    assert "meta.csv row 2, column value: 'yesterday' is not a date (YYYY-MM-DD)" in problems_of(data_copy)
+
+
+def test_country_without_an_outline_is_named(data_copy):
+    set_cell(data_copy, "countries.csv", 2, "iso3", "XXX")
+    assert "countries.csv row 2, column iso3: 'XXX' has no outline in world_countries.geojson" in problems_of(
+        data_copy)
+
+
+def test_file_that_is_not_utf8_is_named(data_copy):
+    (data_copy / "host.csv").write_bytes("theme_id,weight\nxanh,1,Chuyển\n".encode("cp1258", errors="replace")
+                                         + b"\xff\xfe")
+    assert any(m.startswith("host.csv: is not UTF-8 text") for m in problems_of(data_copy))
+
+
+def test_all_problems_are_reported_together(data_copy):
+    set_cell(data_copy, "localities.csv", 5, "lat", "123")
+    set_cell(data_copy, "programme.csv", 2, "date", "2023-09-24")
+    set_cell(data_copy, "priorities.csv", 14, "source_id", "vov-2409")
+    assert len(problems_of(data_copy)) == 3
+
+
+# --- the command -----------------------------------------------------------------------------
+
+
+def run_check(folder: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "components.check_data", str(folder)],
+                          capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], check=False)
+
+
+def test_check_data_passes_on_the_shipped_data():
+    result = run_check(DATA_DIR)
+    assert result.returncode == 0, result.stderr
+    assert "OK" in result.stdout
+
+
+def test_check_data_fails_and_names_each_problem(data_copy):
+    set_cell(data_copy, "localities.csv", 5, "lat", "123")
+    set_cell(data_copy, "localities.csv", 3, "id", "chungcheongbuk")
+    set_cell(data_copy, "programme.csv", 2, "date", "2023-09-24")
+    set_cell(data_copy, "priorities.csv", 14, "source_id", "vov-2409")
+    result = run_check(data_copy)
+    assert result.returncode == 1
+    for expected in ("localities.csv row 5, column lat", "localities.csv row 3, column id",
+                     "programme.csv row 2, column date", "priorities.csv row 14, column source_id"):
+        assert expected in result.stderr

@@ -1,0 +1,60 @@
+"""Every interface string exists in English and Vietnamese; formatting follows each language."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+
+from components import schema
+from components.i18n import LANGUAGES, catalogue, format_date, format_number, format_quantity, language_from_locale, t
+
+
+def test_every_key_has_non_empty_english_and_vietnamese():
+    for key, entry in catalogue().items():
+        assert set(entry) == set(LANGUAGES), key
+        assert all(entry[lang].strip() for lang in LANGUAGES), key
+
+
+def test_placeholders_are_the_same_in_both_languages():
+    for key, entry in catalogue().items():
+        names = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGUAGES}
+        assert names["en"] == names["vi"], key
+
+
+@pytest.mark.parametrize(("prefix", "values"), [
+    ("kind", schema.LOCALITY_KINDS), ("relation", schema.RELATIONS), ("group", schema.THEME_GROUPS),
+    ("series", schema.SERIES), ("event_kind", schema.EVENT_KINDS), ("part_of_day", schema.PARTS_OF_DAY),
+])
+def test_every_allowed_data_value_has_a_label(prefix, values):
+    for value in values:
+        assert f"{prefix}.{value}" in catalogue()
+
+
+def test_every_evidence_level_has_a_label_and_a_meaning():
+    for level in schema.EVIDENCE_LEVELS:
+        assert f"evidence.{level}.label" in catalogue()
+        assert f"evidence.{level}.meaning" in catalogue()
+
+
+def test_dates_are_written_the_way_each_language_writes_them():
+    assert format_date(date(2024, 9, 24), "vi", weekday=True) == "Thứ Ba, 24/09/2024"
+    assert format_date(date(2024, 9, 24), "en", weekday=True) == "Tuesday, 24 September 2024"
+
+
+def test_numbers_use_each_languages_thousands_separator():
+    assert format_number(2000, "en") == "2,000"
+    assert format_number(2000, "vi") == "2.000"
+    assert format_quantity(2000, "more_than", "vi") == "hơn 2.000"
+    assert format_quantity(90, "about", "en") == "about 90"
+
+
+def test_vietnamese_browser_gets_vietnamese_and_others_get_english():
+    assert language_from_locale("vi-VN") == "vi"
+    assert language_from_locale("en-US") == "en"
+    assert language_from_locale(None) == "en"
+
+
+def test_strings_fill_their_placeholders():
+    assert t("overview.metric.delegations_value", "en", n=13, total=36) == "13 of 36"

@@ -1,0 +1,54 @@
+"""Overview in AppTest: headline figures from the data, both languages, notices, broken data."""
+
+from __future__ import annotations
+
+from components import summary
+from tests.conftest import set_cell
+
+
+def metrics(app) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def test_overview_shows_delegations_identified_of_36(run_app, data):
+    app = run_app()
+    assert not app.exception
+    figures = summary.headline(data)
+    assert metrics(app)["Delegations identified"] == f"{figures.identified} of 36"
+    assert metrics(app)["Countries represented"] == f"{figures.countries_identified} of 16"
+
+
+def test_overview_in_vietnamese(run_app, data):
+    app = run_app(lang="vi")
+    assert app.title[0].value == "Bản đồ Hữu nghị"
+    assert metrics(app)["Số đoàn đã xác định"] == f"{summary.headline(data).identified} / 36"
+    assert any(c.value.startswith("Nguồn:") for c in app.main.caption)
+
+
+def test_unknown_language_is_dropped_with_a_notice_and_the_page_still_works(run_app):
+    app = run_app(lang="xx")
+    assert not app.exception
+    assert any("lang=xx" in w.value for w in app.warning)
+    assert app.title[0].value == "Friendship Atlas"
+    assert "lang" not in app.query_params
+
+
+def test_unknown_parameter_is_dropped_with_a_notice(run_app):
+    app = run_app(utm_source="mail")
+    assert any("utm_source=mail" in w.value for w in app.warning)
+
+
+def test_broken_data_shows_the_validation_report_instead_of_a_traceback(run_app, data_copy, monkeypatch):
+    set_cell(data_copy, "localities.csv", 5, "lat", "123")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(data_copy))
+    app = run_app()
+    assert not app.exception
+    assert "could not be loaded" in app.error[0].value
+    assert "localities.csv row 5, column lat: 123 is out of range" in app.code[0].value
+    assert not app.metric
+
+
+def test_the_sidebar_links_every_page_with_the_language(run_app):
+    app = run_app(lang="vi")
+    assert app.sidebar  # rendered
+    assert app.get("page_link")
