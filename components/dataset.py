@@ -22,6 +22,7 @@ from typing import Any
 import pandas as pd
 
 from components.schema import (
+    FLAGS_DIR,
     PROGRAMME_FIRST_DAY,
     PROGRAMME_LAST_DAY,
     REQUIRED_FACTS,
@@ -69,9 +70,12 @@ class DataError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Dataset:
-    """All tables, validated. Frames are shared: builders must not modify them in place."""
+    """All tables, validated. Frames are shared: builders must not modify them in place.
+
+    Compared and hashed by identity, so derived tables can be cached per loaded dataset.
+    """
 
     sources: pd.DataFrame
     countries: pd.DataFrame
@@ -84,6 +88,11 @@ class Dataset:
     key_facts: pd.DataFrame
     meta: Mapping[str, str]
     world: Mapping[str, Any] = field(repr=False)
+    folder: Path = DATA_DIR
+
+    def flag_path(self, country_code: str) -> Path:
+        """The shipped SVG flag of a country (data/flags/<code>.svg)."""
+        return self.folder / FLAGS_DIR / f"{country_code.lower()}.svg"
 
     def fact(self, fact_id: str) -> int:
         """A headline figure from key_facts.csv, e.g. ``fact("delegations_reported") == 36``."""
@@ -116,11 +125,15 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     _check_references(rows, problems)
     _check_rules(rows, problems)
     world = _read_world(folder, rows["countries"], problems)
+    for country in rows["countries"]:
+        if country["code"] and not (folder / FLAGS_DIR / f"{country['code'].lower()}.svg").is_file():
+            problems.append(Problem("countries.csv", f"no flag file {FLAGS_DIR}/{country['code'].lower()}.svg",
+                                    country["_row"], "code"))
     if problems:
         raise DataError(problems)
     frames = {t.name: _frame(t, rows[t.name]) for t in TABLES if t.name != "meta"}
     meta = MappingProxyType({r["key"]: r["value"] for r in rows["meta"]})
-    return Dataset(meta=meta, world=MappingProxyType(world), **frames)
+    return Dataset(meta=meta, world=MappingProxyType(world), folder=folder, **frames)
 
 
 # --- reading ---------------------------------------------------------------------------------

@@ -33,6 +33,8 @@ def catalogue() -> dict[str, dict[str, str]]:
         if node and all(isinstance(value, str) for value in node.values()):
             flat[prefix] = node
             return
+        if any(isinstance(value, str) for value in node.values()):
+            raise ValueError(f"strings.toml: [{prefix}] holds both strings and sub-tables; rename one")
         for key, child in node.items():
             walk(f"{prefix}.{key}" if prefix else key, child)
 

@@ -126,3 +126,4 @@ REQUIRED_FACTS = ("delegations_reported", "countries_reported")
 REQUIRED_META = {"data_as_of": "date", "host_name_en": "text", "host_name_vi": "text",
                  "host_lat": "float", "host_lon": "float"}
 WORLD_FILE = "world_countries.geojson"
+FLAGS_DIR = "flags"

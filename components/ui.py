@@ -1,26 +1,25 @@
-"""The Streamlit edge: cached data, the URL-backed page context, the shared sidebar and the few
-widgets every page uses. Builders elsewhere never import Streamlit; pages only wire."""
+"""The Streamlit edge: cached data, the URL-backed page context, the shared sidebar with the
+filters, presentation mode, and the few widgets every page uses. Builders elsewhere never import
+Streamlit; pages only wire."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from components import i18n
+from components import filters as flt
+from components import i18n, url_state
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
-from components.i18n import t
+from components.i18n import field, t
+from components.profiles import Card
+from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS
 from components.sourcing import source_line
-
-_CONTEXT_KEY = "atlas_context"
-_LANG_WIDGET = "atlas_language"
-
-#: Parameters Streamlit itself reads; they pass through untouched.
-STREAMLIT_PARAMETERS = ("embed", "embed_options")
-MAX_PARAMETER_LENGTH = 200
+from components.url_state import Dropped, UrlState
 
 
 @dataclass(frozen=True)
@@ -32,16 +31,36 @@ class PageSpec:
 
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "", ":material/home:"),
+    PageSpec("map", "map", ":material/public:"),
     PageSpec("sources", "sources", ":material/menu_book:"),
 )
+
+_CONTEXT = "atlas_context"
+_WIDGET = "atlas_widget_"  # prefix of the sidebar widgets' session keys
+
+#: Presentation mode hides Streamlit's chrome and the sidebar and enlarges type for projectors.
+#: A constant stylesheet: no dataset text ever passes through it.
+_PRESENTATION_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0 2rem; max-width: 100%; }
+html { font-size: 24px; }
+</style>
+"""
 
 
 @dataclass(frozen=True)
 class Context:
-    """What every page needs for this run: the language and the notices to show."""
+    """What every page needs for this run."""
 
     lang: str
+    state: UrlState
     notices: tuple[str, ...]
+
+    @property
+    def filters(self) -> flt.Filters:
+        return self.state.filters
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -54,76 +73,170 @@ def _stamp(folder: Path) -> tuple[tuple[str, float], ...]:
     return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*") if p.is_file()))
 
 
+def _try_dataset() -> Dataset | DataError:
+    folder = data_dir_from_env()
+    try:
+        return _load(str(folder), _stamp(folder) if folder.is_dir() else ())
+    except DataError as error:
+        return error
+
+
 def dataset() -> Dataset:
     """The validated dataset, loaded once per process; stops the page with the report if broken."""
-    folder = data_dir_from_env()
-    stamp = _stamp(folder) if folder.is_dir() else ()
-    try:
-        return _load(str(folder), stamp)
-    except DataError as error:
-        lang = context().lang if _CONTEXT_KEY in st.session_state else i18n.DEFAULT_LANGUAGE
-        st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(error.problems))}",
-                 icon=":material/error:")
-        st.code("\n".join(str(p) for p in error.problems), language=None, wrap_lines=True)
-        st.stop()
-        raise  # unreachable: st.stop() ends the run
+    loaded = _try_dataset()
+    if isinstance(loaded, Dataset):
+        return loaded
+    lang = context().lang if _CONTEXT in st.session_state else i18n.DEFAULT_LANGUAGE
+    st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(loaded.problems))}",
+             icon=":material/error:")
+    st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
+    st.stop()
+    raise AssertionError("unreachable: st.stop() ends the run")
 
 
 def start() -> Context:
-    """Read the URL once per run and drop, with a notice, what is not understood."""
+    """Read the URL once per run; drop, with a notice, what is not understood."""
     params = {key: st.query_params.get_all(key) for key in st.query_params}
-    notices: list[str] = []
-    raw_lang = params.pop("lang", [])
-    lang = raw_lang[-1] if raw_lang and raw_lang[-1] in i18n.LANGUAGES else None
-    if lang is None:
-        lang = i18n.language_from_locale(st.context.locale)
-        if raw_lang:
-            notices.append(_dropped("lang", raw_lang[-1], "notice.reason.unknown", lang))
-            del st.query_params["lang"]
-    for name, values in params.items():
-        if name not in STREAMLIT_PARAMETERS:
-            notices.append(_dropped(name, values[-1] if values else "", "notice.reason.unknown_parameter", lang))
-            del st.query_params[name]
-    context_value = Context(lang=lang, notices=tuple(notices))
-    st.session_state[_CONTEXT_KEY] = context_value
-    return context_value
+    loaded = _try_dataset()
+    if isinstance(loaded, Dataset):
+        state, dropped = url_state.parse(params, loaded)
+    else:  # the pages will show the data report; keep only the language
+        raw = params.get("lang", [])
+        state, dropped = UrlState(lang=raw[-1] if raw and raw[-1] in i18n.LANGUAGES else None), ()
+    lang = state.lang or i18n.language_from_locale(st.context.locale)
+    notices = tuple(_notice(d, lang) for d in dropped)
+    ctx = Context(lang=lang, state=state, notices=notices)
+    st.session_state[_CONTEXT] = ctx
+    if dropped:
+        _write_url(state)
+    if state.present:
+        st.html(_PRESENTATION_CSS)
+    return ctx
 
 
 def context() -> Context:
-    return st.session_state[_CONTEXT_KEY]
+    """This run's context. A page reached without app.py is re-routed through it first."""
+    if _CONTEXT not in st.session_state:
+        _leave_legacy_routing()
+    return st.session_state[_CONTEXT]
+
+
+def _leave_legacy_routing() -> None:
+    """Until some session has called ``st.navigation``, Streamlit routes a fresh server's first
+    request by the legacy pages/ folder, so a deep link such as /map runs pages/map.py without
+    app.py (no sidebar, no context, file-name labels). Switch that routing off, as
+    ``st.navigation`` itself does, and rerun: the same URL then goes through app.py."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def _notice(dropped: Dropped, lang: str) -> str:
+    shown = dropped.value if len(dropped.value) <= 40 else dropped.value[:40] + "…"
+    return t("notice.dropped", lang, name=dropped.name, value=shown, reason=t(dropped.reason, lang))
+
+
+def _write_url(state: UrlState) -> None:
+    """Replace the query string with the canonical form of ``state`` (Streamlit's embed options kept)."""
+    kept = {k: st.query_params.get_all(k) for k in url_state.STREAMLIT_PARAMETERS if k in st.query_params}
+    st.query_params.from_dict({**url_state.to_params(state), **kept})
+
+
+def update(**changes: object) -> None:
+    """Change parts of the URL state (e.g. ``update(delegation="osaka")``) and rewrite the URL."""
+    ctx = context()
+    state = replace(ctx.state, **changes)  # type: ignore[arg-type]
+    st.session_state[_CONTEXT] = replace(ctx, state=state)
+    _write_url(state)
+
+
+def update_filters(**changes: object) -> None:
+    update(filters=replace(context().filters, **changes))  # type: ignore[arg-type]
 
 
 def shared_params() -> dict[str, str]:
-    """The query parameters carried from page to page."""
-    return {"lang": context().lang}
+    """The query parameters carried from page to page: the whole canonical state."""
+    ctx = context()
+    return url_state.to_params(replace(ctx.state, lang=ctx.lang))
 
 
-def _dropped(name: str, value: str, reason_key: str, lang: str) -> str:
-    shown = value if len(value) <= 40 else value[:40] + "…"
-    return t("notice.dropped", lang, name=name, value=shown, reason=t(reason_key, lang))
-
-
-def _set_language() -> None:
-    choice = st.session_state.get(_LANG_WIDGET)
-    if choice in i18n.LANGUAGES:
-        st.query_params["lang"] = choice
+# --- sidebar ---------------------------------------------------------------------------------
 
 
 def sidebar(pages: Sequence[st.Page]) -> None:
-    """The shared sidebar: title, language switch and links that keep the shared parameters."""
-    lang = context().lang
-    st.session_state[_LANG_WIDGET] = lang
+    """Title, language, page links that keep the state, and the shared filters."""
+    ctx = context()
+    lang = ctx.lang
     with st.sidebar:
         st.markdown(f"### {t('app.title', lang)}")
         st.caption(t("app.tagline", lang))
-        st.segmented_control(
-            t("sidebar.language", lang), options=list(i18n.LANGUAGES),
-            format_func=lambda code: t(f"lang.{code}", code),
-            key=_LANG_WIDGET, on_change=_set_language, required=True,
-        )
+        segmented("lang", t("sidebar.language", lang), list(i18n.LANGUAGES), lang,
+                         lambda code: t(f"lang.{code}", code), lambda v: update(lang=v))
         st.markdown(f"**{t('nav.heading', lang)}**")
         for page in pages:
             st.page_link(page, label=page.title, icon=page.icon, query_params=shared_params())
+        loaded = _try_dataset()
+        if isinstance(loaded, Dataset):
+            _filter_widgets(loaded, ctx)
+        st.divider()
+        if st.button(t("present.start", lang), icon=":material/slideshow:", key=f"{_WIDGET}present"):
+            update(present=True)
+            st.rerun()
+
+
+def segmented(name, label, options, value, format_func, on_pick) -> None:
+    """A segmented control that shows ``value`` (from the URL) and reports a pick to ``on_pick``."""
+    key = f"{_WIDGET}{name}"
+    st.session_state[key] = value
+
+    def changed() -> None:
+        if st.session_state.get(key) is not None:
+            on_pick(st.session_state[key])
+
+    st.segmented_control(label, options=options, format_func=format_func, key=key, on_change=changed,
+                         required=True)
+
+
+def _bound_multiselect(name, label, options, value, format_func, on_pick, placeholder) -> None:
+    key = f"{_WIDGET}{name}"
+    st.session_state[key] = list(value)
+    st.multiselect(label, options=options, format_func=format_func, key=key, placeholder=placeholder,
+                   on_change=lambda: on_pick(tuple(st.session_state[key])))
+
+
+def _filter_widgets(data: Dataset, ctx: Context) -> None:
+    lang, f = ctx.lang, ctx.filters
+    themes = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    st.markdown(f"**{t('filters.heading', lang)}**")
+    choose = t("filters.placeholder", lang)
+    _bound_multiselect("theme", t("filters.themes", lang), list(themes), f.themes, themes.__getitem__,
+                       lambda v: update_filters(themes=v), choose)
+    if len(f.themes) > 1:
+        segmented("match", t("filters.match", lang), list(flt.MATCH_MODES), f.match,
+                         lambda m: t(f"filters.mode.{m}", lang), lambda v: update_filters(match=v))
+    _bound_multiselect("country", t("filters.countries", lang), list(countries), f.countries,
+                       countries.__getitem__, lambda v: update_filters(countries=v), choose)
+    _bound_multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
+                       lambda k: t(f"kind.{k}", lang), lambda v: update_filters(kinds=v), choose)
+    _bound_multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
+                       lambda e: t(f"evidence.{e}.label", lang),
+                       lambda v: update_filters(evidence=v or flt.DEFAULT_EVIDENCE), choose)
+    query_key = f"{_WIDGET}q"
+    st.session_state[query_key] = f.query
+    st.text_input(t("filters.query", lang), key=query_key, placeholder=t("filters.query_placeholder", lang),
+                  max_chars=url_state.MAX_VALUE_LENGTH,
+                  on_change=lambda: update_filters(query=st.session_state[query_key].strip()))
+    shown = len(flt.apply(data, f).localities)
+    st.caption(t("filters.count", lang, n=shown))
+    if f.active and st.button(t("filters.reset", lang), icon=":material/filter_alt_off:",
+                              key=f"{_WIDGET}reset"):
+        update(filters=flt.Filters())
+        st.rerun()
+
+
+# --- shared page pieces ----------------------------------------------------------------------
 
 
 def show_notices() -> None:
@@ -140,6 +253,60 @@ def page_header(title: str, intro: str | None = None) -> None:
 
 def source_caption(data: Dataset, source_ids: Sequence[str] | None = None) -> None:
     st.caption(source_line(data, context().lang, source_ids))
+
+
+def view(data: Dataset) -> flt.View:
+    """The filtered delegations for this run (the one filter every output reads)."""
+    return flt.apply(data, context().filters)
+
+
+def empty_state(data: Dataset) -> None:
+    """Say which filter emptied the result, and offer to reset it."""
+    ctx = context()
+    lang = ctx.lang
+    culprits = flt.emptied_by(data, ctx.filters)
+    names = ", ".join(t(f"filters.part.{c}", lang) for c in culprits) if culprits else None
+    message = (t("empty.because", lang, parts=names) if names else t("empty.combination", lang))
+    st.info(f"**{t('common.empty_title', lang)}** — {t('empty.filter_is', lang)} "
+            f"{flt.describe(data, ctx.filters, lang)}. {message}", icon=":material/filter_alt_off:")
+    if st.button(t("filters.reset", lang), key="empty_state_reset", icon=":material/filter_alt_off:"):
+        update(filters=flt.Filters())
+        st.rerun()
+
+
+def legend(entries: Sequence[tuple[str, str]]) -> None:
+    """Colour swatches with labels; labels are escaped, so data text shows as text."""
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
+        f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
+        f'border:1px solid #fff;box-shadow:0 0 0 1px #9aa;margin-right:.4em"></span>{html.escape(label)}</span>'
+        for label, colour in entries
+    )
+    st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
+
+
+def locality_card(card: Card) -> None:
+    """The short card of a delegation: name, country, head, relation, evidence and themes."""
+    lang = context().lang
+    with st.container(border=True, key=f"card_{card.id}"):
+        flag_column, name_column = st.columns([1, 5], vertical_alignment="center")
+        flag_column.image(str(card.flag), width="stretch")
+        name_column.subheader(_md(card.name), anchor=False)
+        st.caption(_md(f"{card.country} · {card.kind}"))
+        st.markdown(f"**{t('card.head', lang)}:** {_md(card.head)}  \n"
+                    f"**{t('card.relation', lang)}:** {_md(card.relation)}  \n"
+                    f"**{t('card.evidence', lang)}:** {_md(card.evidence_label)}")
+        st.markdown(f"**{t('card.themes', lang)}**")
+        if card.themes:
+            legend(card.themes)
+        else:
+            st.caption(t("common.not_reported", lang))
+        st.markdown(_md(card.summary))
+
+
+def _md(text: str) -> str:
+    """Escape Markdown so data text shows literally."""
+    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in text)
 
 
 def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:

@@ -1,0 +1,78 @@
+"""One visual style, decided once: theme colours from themes.csv, the colours of countries and
+evidence levels, and which colour each delegation gets on the map. Pure; no Streamlit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from components.dataset import Dataset
+from components.filters import View
+from components.i18n import field, t
+
+NO_THEME_COLOR = "#8C8C8C"
+HOST_COLOR = "#A50026"
+EVIDENCE_COLORS = {"A": "#0072B2", "B": "#C26A00", "C": "#8C8C8C"}
+#: 16 colours for the 16 countries: Okabe–Ito and Paul Tol's colour-blind-safe sets, darkened
+#: where needed so each keeps 3:1 contrast on white. Countries get them in countries.csv order.
+COUNTRY_PALETTE = (
+    "#0072B2", "#D55E00", "#117733", "#AA4499", "#332288", "#8F6B00", "#CC3311", "#007F73",
+    "#882255", "#5F7A1F", "#1F4E79", "#B5477A", "#7A5C3E", "#3D3D3D", "#6A3D9A", "#B15928",
+)
+FONT_FAMILY = "'Source Sans 3', 'Source Sans Pro', 'Noto Sans', sans-serif"
+
+
+def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
+    """'#0072B2' → [0, 114, 178, alpha], the form deck.gl layers take."""
+    return [int(hex_colour[i:i + 2], 16) for i in (1, 3, 5)] + [alpha]
+
+
+def theme_colors(data: Dataset) -> dict[str, str]:
+    return dict(zip(data.themes["id"], data.themes["color"], strict=True))
+
+
+def country_colors(data: Dataset) -> dict[str, str]:
+    return dict(zip(data.countries["code"], COUNTRY_PALETTE, strict=False))
+
+
+def lead_themes(data: Dataset, view: View) -> pd.Series:
+    """Each delegation's theme for colouring: the theme it made most statements in, among the
+    chosen themes when themes are filtered (ties: the earlier one); None if it stated none."""
+    counts = (view.priorities.groupby(["locality_id", "theme_id"]).size().unstack(fill_value=0)
+              .reindex(index=view.localities["id"], columns=data.themes["id"], fill_value=0))
+    if view.filters.themes:
+        counts = counts[list(view.filters.themes)]
+    lead = counts.idxmax(axis=1).where(counts.max(axis=1) > 0)
+    return lead.astype(object).where(lead.notna(), None)
+
+
+@dataclass(frozen=True)
+class Colouring:
+    """The colour of each delegation (by id) and the legend that explains it."""
+
+    colors: dict[str, str]
+    legend: tuple[tuple[str, str], ...]  # (label, colour), in legend order
+
+
+def colouring(data: Dataset, view: View, mode: str, lang: str) -> Colouring:
+    ids = view.localities["id"]
+    if mode == "country":
+        palette = country_colors(data)
+        names = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+        colors = dict(zip(ids, view.localities["country"].map(palette), strict=True))
+        shown = [c for c in data.countries["code"] if c in set(view.localities["country"])]
+        return Colouring(colors, tuple((names[c], palette[c]) for c in shown))
+    if mode == "evidence":
+        colors = dict(zip(ids, view.localities["evidence"].map(EVIDENCE_COLORS), strict=True))
+        shown = [e for e in EVIDENCE_COLORS if e in set(view.localities["evidence"])]
+        return Colouring(colors, tuple((t(f"evidence.{e}.label", lang), EVIDENCE_COLORS[e]) for e in shown))
+    palette = theme_colors(data)
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    lead = lead_themes(data, view)
+    colors = {i: palette.get(theme, NO_THEME_COLOR) if theme else NO_THEME_COLOR for i, theme in lead.items()}
+    used = [th for th in data.themes["id"] if th in set(lead.dropna())]
+    legend = [(labels[th], palette[th]) for th in used]
+    if lead.isna().any():
+        legend.append((t("map.legend.no_theme", lang), NO_THEME_COLOR))
+    return Colouring(colors, tuple(legend))

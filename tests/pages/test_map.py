@@ -1,0 +1,77 @@
+"""Map page in AppTest: the deck follows the filter, the URL reproduces the view, bad links
+give a notice and a working page, empty results explain themselves, presentation mode."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.filters import Filters, apply
+from tests.components.test_url_state import BAD
+
+
+def deck(app) -> dict:
+    return json.loads(app.get("deck_gl_json_chart")[0].proto.json)
+
+
+def markers(app) -> set[str]:
+    layer = next(item for item in deck(app)["layers"] if item["id"] == "delegations")
+    return {p["id"] for p in layer["data"]}
+
+
+def test_map_shows_every_identified_delegation(run_app, data):
+    app = run_app("map")
+    assert not app.exception
+    assert markers(app) == set(apply(data, Filters()).ids)
+
+
+def test_theme_filter_in_the_url_filters_the_map(run_app, data):
+    app = run_app("map", theme="green,education", match="all")
+    assert markers(app) == set(apply(data, Filters(themes=("green", "education"), match="all")).ids)
+
+
+def test_url_with_language_theme_and_delegation_reproduces_the_view(run_app):
+    app = run_app("map", lang="vi", theme="green", delegation="osaka")
+    assert app.title[0].value == "Bản đồ các đoàn quốc tế"
+    assert "Thành phố Osaka" in [s.value for s in app.subheader]
+    assert "Takahashi Toru" in " ".join(m.value for m in app.markdown)
+    assert app.query_params["delegation"] == "osaka"
+
+
+@pytest.mark.parametrize(("params", "name"), BAD, ids=[f"{n}-{i}" for i, (_, n) in enumerate(BAD)])
+def test_bad_link_gives_a_notice_and_a_working_map(run_app, params, name):
+    app = run_app("map", **params)
+    assert not app.exception
+    assert any(f"“{name}=" in w.value for w in app.warning)
+    assert app.get("deck_gl_json_chart") or app.info  # the map, or the empty state
+
+
+def test_empty_filter_shows_an_empty_state_naming_the_filter(run_app):
+    app = run_app("map", theme="automotive", country="US")
+    assert not app.get("deck_gl_json_chart")
+    message = app.info[0].value
+    assert "Nothing matches" in message and "the themes" in message and "the countries" in message
+
+
+def test_colour_by_country_from_the_url(run_app, data):
+    app = run_app("map", color="country")
+    layer = next(item for item in deck(app)["layers"] if item["id"] == "delegations")
+    assert len({tuple(p["color"]) for p in layer["data"]}) == apply(data, Filters()).localities["country"].nunique()
+
+
+def test_presentation_mode_tours_the_filtered_delegations(run_app, data):
+    app = run_app("map", present="1", theme="green")
+    assert not app.exception
+    labels = [b.label for b in app.button]
+    assert {"Previous", "Pause tour", "Next", "Exit presentation"} <= set(labels)
+    total = len(apply(data, Filters(themes=("green",))).ids)
+    assert f"1 of {total}" in [c.value for c in app.caption]
+    next(b for b in app.button if b.label == "Next").click().run()
+    assert f"2 of {total}" in [c.value for c in app.caption]
+
+
+def test_exit_presentation_clears_the_parameter(run_app):
+    app = run_app("map", present="1")
+    next(b for b in app.button if b.label == "Exit presentation").click().run()
+    assert "present" not in app.query_params
