@@ -117,13 +117,18 @@ class CompactDeck(pdk.Deck):
 
 @lru_cache(maxsize=4)
 def _outlines(data: Dataset, style: MapStyle) -> dict:
-    """The world GeoJSON with a fill colour per country: the 16 participating ones shaded."""
+    """The world GeoJSON with a fill and line colour per country (the 16 participating ones
+    shaded), led by an ocean rectangle: one layer, so one set of shaders to compile."""
     participating = set(data.countries["iso3"])
     world = copy.deepcopy(dict(data.world))
     for feature in world["features"]:
         shaded = feature["properties"]["iso_a3"] in participating
-        feature["properties"] = {"iso_a3": feature["properties"]["iso_a3"],
+        feature["properties"] = {"iso_a3": feature["properties"]["iso_a3"], "line": rgb(style.border),
                                  "fill": rgb(style.participating if shaded else style.land)}
+    ocean = {"type": "Feature", "properties": {"iso_a3": "", "fill": rgb(style.ocean), "line": [0, 0, 0, 0]},
+             "geometry": {"type": "Polygon", "coordinates": [[[-180, -85], [180, -85], [180, 85], [-180, 85],
+                                                              [-180, -85]]]}}
+    world["features"] = [ocean, *world["features"]]
     return world
 
 
@@ -150,10 +155,8 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
         "get_text_anchor": "'start'", "get_alignment_baseline": "'center'",
     }
     layers = [
-        pdk.Layer("PolygonLayer", [{"polygon": [[-180, -85], [180, -85], [180, 85], [-180, 85]]}], id="ocean",
-                  get_polygon="polygon", get_fill_color=rgb(style.ocean), stroked=False),
         pdk.Layer("GeoJsonLayer", _outlines(data, style), id="countries", stroked=True, filled=True,
-                  get_fill_color="properties.fill", get_line_color=rgb(style.border),
+                  get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
         pdk.Layer("ArcLayer", points, id="arcs", get_source_position=["lon", "lat"],
                   get_target_position=["host_lon", "host_lat"], get_source_color="color",

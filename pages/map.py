@@ -29,23 +29,26 @@ if state.present:
     st.session_state.setdefault("tour_playing", True)
     st.session_state.setdefault("tour_advanced_at", time.monotonic())
     ids = view.ids
+
+    def step(by: int) -> None:
+        st.session_state.tour_index += by
+        st.session_state.tour_advanced_at = time.monotonic()
+
+    def toggle() -> None:
+        st.session_state.tour_playing = not st.session_state.tour_playing
+        st.session_state.tour_advanced_at = time.monotonic()
+
     top = st.columns([5, 1, 1, 1, 1.4], vertical_alignment="center")
     top[0].markdown(f"### {t('map.title', lang)}")
     top[0].caption(caption)
-    if top[1].button(t("present.previous", lang), icon=":material/skip_previous:", width="stretch"):
-        st.session_state.tour_index -= 1
-        st.session_state.tour_advanced_at = time.monotonic()
+    top[1].button(t("present.previous", lang), icon=":material/skip_previous:", width="stretch",
+                  on_click=step, args=(-1,))
     playing = st.session_state.tour_playing
-    if top[2].button(t("present.pause" if playing else "present.play", lang),
-                     icon=":material/pause:" if playing else ":material/play_arrow:", width="stretch"):
-        st.session_state.tour_playing = not playing
-        st.session_state.tour_advanced_at = time.monotonic()
-    if top[3].button(t("present.next", lang), icon=":material/skip_next:", width="stretch"):
-        st.session_state.tour_index += 1
-        st.session_state.tour_advanced_at = time.monotonic()
-    if top[4].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch"):
-        ui.update(present=False)
-        st.rerun()
+    top[2].button(t("present.pause" if playing else "present.play", lang), on_click=toggle, width="stretch",
+                  icon=":material/pause:" if playing else ":material/play_arrow:")
+    top[3].button(t("present.next", lang), icon=":material/skip_next:", width="stretch", on_click=step, args=(1,))
+    top[4].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch",
+                  on_click=lambda: ui.update(present=False))
     if not ids:
         ui.empty_state(data)
         st.stop()

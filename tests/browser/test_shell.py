@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot, start_server, stop_server, wait_for_app
+from bench.harness import start_server, stop_server
+from tests.browser.conftest import screenshot, wait_for_app
 from tests.conftest import set_cell
 
 pytestmark = pytest.mark.browser

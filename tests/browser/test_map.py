@@ -1,0 +1,111 @@
+"""The world map in Chromium: paints offline, shades the 16 countries, tooltip on hover, card on
+click, links reproduce the view, the Vietnamese page has no English left, presentation tour."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pytest
+from PIL import Image
+from playwright.sync_api import Page, expect
+
+from components import maps
+from components.i18n import catalogue
+from components.style import rgb
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+MAP = "[data-testid='stDeckGlJsonChart']"
+
+
+def open_map(page: Page, url: str, titled: bool = True) -> None:
+    page.goto(url)
+    if titled:  # presentation mode has no page title
+        wait_for_app(page)
+    page.locator(f"{MAP} canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2500)  # deck.gl draws on the next animation frames
+
+
+def marker_position(page: Page, lon: float, lat: float) -> tuple[float, float]:
+    """Where a place is drawn at the map's initial world view."""
+    box = page.locator(MAP).first.bounding_box()
+    zoom = maps.WORLD_VIEW["zoom"]
+    cx, cy = maps._pixel(maps.WORLD_VIEW["longitude"], maps.WORLD_VIEW["latitude"], zoom)
+    x, y = maps._pixel(lon, lat, zoom)
+    return box["x"] + box["width"] / 2 + (x - cx), box["y"] + box["height"] / 2 + (y - cy)
+
+
+def pixels_near(image: Image.Image, colour: list[int], tolerance: int = 8) -> int:
+    target = colour[:3]
+    return sum(1 for p in image.convert("RGB").getdata()
+               if all(abs(a - b) <= tolerance for a, b in zip(p, target, strict=True)))
+
+
+def test_map_paints_and_shades_the_participating_countries(page: Page, server, traffic):
+    open_map(page, server + "/map")
+    image = Image.open(io.BytesIO(page.locator(MAP).first.screenshot()))
+    ocean = pixels_near(image, rgb(maps.NORMAL.ocean))
+    shaded = pixels_near(image, rgb(maps.NORMAL.participating))
+    total = image.width * image.height
+    assert total - ocean > total * 0.2, "the map canvas is (nearly) blank"
+    assert shaded > 5000, "participating countries are not shaded"
+    screenshot(page, "map_world")
+    assert traffic.console_errors == []
+
+
+def test_hovering_a_marker_shows_its_tooltip_and_clicking_opens_its_card(page: Page, server, data, traffic):
+    open_map(page, server + "/map")
+    row = data.localities.set_index("id").loc["montevideo"]
+    x, y = marker_position(page, row["lon"], row["lat"])
+    page.mouse.move(x, y)
+    tooltip = page.locator(".deck-tooltip")
+    expect(tooltip).to_contain_text("Montevideo")
+    expect(tooltip).to_contain_text("Federico Penino")
+    page.mouse.click(x, y)
+    card = page.locator(".st-key-card_montevideo")
+    expect(card).to_contain_text("Federico Penino", timeout=15_000)
+    assert "delegation=montevideo" in page.url
+    screenshot(page, "map_card")
+
+
+def test_link_with_theme_language_and_delegation_reproduces_the_view(page: Page, server, traffic):
+    open_map(page, server + "/map?lang=vi&theme=green&delegation=osaka")
+    expect(page.locator("h1").first).to_have_text("Bản đồ các đoàn quốc tế")
+    expect(page.locator(".st-key-card_osaka")).to_contain_text("Takahashi Toru")
+    sidebar = page.get_by_test_id("stSidebar")
+    expect(sidebar).to_contain_text("Chuyển đổi xanh & khí hậu")  # the theme chip in the filter
+
+
+def english_strings() -> list[str]:
+    """Interface strings whose English differs from the Vietnamese, cut at placeholders."""
+    pieces = []
+    for entry in catalogue().values():
+        if entry["en"] != entry["vi"]:
+            pieces += [p.strip() for p in re.split(r"{\w+}", entry["en"]) if len(p.strip()) >= 5]
+    return pieces
+
+
+def test_vietnamese_map_page_has_no_english_interface_text(page: Page, server, traffic):
+    open_map(page, server + "/map?lang=vi&delegation=chongqing")
+    text = page.locator("body").inner_text()
+    leftovers = [s for s in english_strings() if s in text]
+    assert leftovers == []
+
+
+def test_presentation_mode_at_1080p_tours_and_pauses(page: Page, server, data, traffic):
+    page.set_viewport_size({"width": 1920, "height": 1080})
+    open_map(page, server + "/map?present=1&theme=green", titled=False)
+    assert page.get_by_test_id("stSidebar").is_hidden()
+    total = len(set(data.priorities.loc[data.priorities["theme_id"] == "green", "locality_id"])
+                & set(data.localities.loc[data.localities["evidence"] != "C", "id"]))
+    position = page.get_by_text(re.compile(rf"^\d+ of {total}$"))
+    expect(position).to_be_visible(timeout=15_000)
+    screenshot(page, "map_presentation_1080p", full=False)
+    first = position.inner_text()
+    expect(position).not_to_have_text(first, timeout=20_000)  # the tour moved on by itself
+    page.get_by_role("button", name="Pause tour").click()
+    expect(page.get_by_role("button", name="Play tour")).to_be_visible()
+    paused = position.inner_text()
+    page.wait_for_timeout(10_000)
+    assert position.inner_text() == paused
