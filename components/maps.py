@@ -189,3 +189,13 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
         initial_view_state=pdk.ViewState(**view_state, transition_duration=1200, min_zoom=0.3, max_zoom=8),
         tooltip=tooltip,
     )
+
+
+def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
+    """A small map of one delegation with its arc to the host city, for the profile page."""
+    from components.filters import Filters  # local: filters imports nothing from maps
+    from components.style import colouring
+
+    places = data.localities[data.localities["id"] == locality_id]
+    view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
+    return world_deck(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id)

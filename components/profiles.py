@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from components.dataset import Dataset
-from components.i18n import field, t
+from components.i18n import field, format_date, format_quantity, t
+from components.match import host_weights, similar
 from components.style import theme_colors
 from components.tables import relation_text
 
@@ -46,4 +47,88 @@ def card(data: Dataset, locality_id: str, lang: str) -> Card:
         relation=relation_text(row["relation"], row["relation_since"], lang), evidence=row["evidence"],
         evidence_label=t(f"evidence.{row['evidence']}.label", lang), summary=row[field(lang, "summary")],
         themes=themes,
+    )
+
+
+@dataclass(frozen=True)
+class Statement:
+    text: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ThemeStatements:
+    theme_id: str
+    label: str
+    colour: str
+    statements: tuple[Statement, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    label: str
+    value: str
+    source_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    id: str
+    date: str
+    title: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    card: Card
+    head_name: str | None
+    head_title: str | None
+    evidence_meaning: str
+    evidence_sources: tuple[str, ...]
+    relation_sources: tuple[str, ...]
+    priorities: tuple[ThemeStatements, ...]
+    figures: tuple[Figure, ...]
+    events: tuple[Event, ...]
+    shared_with_host: tuple[str, ...]  # theme labels
+    similar: tuple[tuple[str, str, tuple[str, ...]], ...]  # (id, name, shared theme labels)
+    lat: float
+    lon: float
+
+
+def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
+    """Everything the profile page shows about one delegation, each fact with its sources."""
+    row = data.localities.loc[data.localities["id"] == locality_id].iloc[0]
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    colours = theme_colors(data)
+    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    own = data.priorities[data.priorities["locality_id"] == locality_id]
+    priorities = tuple(
+        ThemeStatements(theme, labels[theme], colours[theme], tuple(
+            Statement(text, ids) for text, ids in
+            zip(own.loc[own["theme_id"] == theme, field(lang, "statement")],
+                own.loc[own["theme_id"] == theme, "source_id"], strict=True)))
+        for theme in data.themes["id"] if theme in set(own["theme_id"])
+    )
+    figures = data.figures[data.figures["locality_id"] == locality_id]
+    figure_rows = tuple(
+        Figure(label, format_quantity(value, qualifier, lang) + (f" {unit}" if isinstance(unit, str) else ""), ids)
+        for label, value, qualifier, unit, ids in zip(
+            figures[field(lang, "label")], figures["value"], figures["qualifier"], figures[field(lang, "unit")],
+            figures["source_id"], strict=True))
+    linked = data.programme[data.programme["locality_ids"].map(lambda ids: locality_id in ids)]
+    events = tuple(Event(i, format_date(d, lang, weekday=True), title) for i, d, title in
+                   zip(linked["id"], linked["date"], linked[field(lang, "title")], strict=True))
+    weights = host_weights(data)
+    shared = tuple(labels[x] for x in sorted(set(own["theme_id"]) & set(weights), key=lambda x: (-weights[x], x)))
+    alike = tuple((other, names[other], tuple(labels[x] for x in themes)) for other, themes in
+                  similar(data, locality_id))
+    name, title = row["head_name"], row[field(lang, "head_title")]
+    return Profile(
+        card=card(data, locality_id, lang),
+        head_name=name if isinstance(name, str) else None,
+        head_title=title if isinstance(title, str) else None,
+        evidence_meaning=t(f"evidence.{row['evidence']}.meaning", lang),
+        evidence_sources=tuple(row["evidence_source_id"]), relation_sources=tuple(row["relation_source_id"]),
+        priorities=priorities, figures=figure_rows, events=events, shared_with_host=shared, similar=alike,
+        lat=float(row["lat"]), lon=float(row["lon"]),
     )

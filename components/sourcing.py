@@ -15,6 +15,12 @@ def source_label(data: Dataset, source_id: str) -> str:
     return f"{publisher} — {row['title']}" if isinstance(publisher, str) and publisher else row["title"]
 
 
+def publisher_or_title(data: Dataset, source_id: str) -> str:
+    """The publisher, or the title when no publisher was recorded: a short link text."""
+    row = data.sources.loc[data.sources["id"] == source_id].iloc[0]
+    return row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else row["title"]
+
+
 def source_url(data: Dataset, source_id: str) -> str | None:
     url = data.sources.loc[data.sources["id"] == source_id, "url"].iloc[0]
     return url if isinstance(url, str) and url else None

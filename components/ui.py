@@ -14,11 +14,12 @@ import streamlit as st
 
 from components import filters as flt
 from components import i18n, url_state
+from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
 from components.i18n import field, t
 from components.profiles import Card
 from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS
-from components.sourcing import source_line
+from components.sourcing import publisher_or_title, source_line, source_url
 from components.url_state import Dropped, UrlState
 
 
@@ -32,6 +33,8 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("overview", "", ":material/home:"),
     PageSpec("map", "map", ":material/public:"),
+    PageSpec("themes", "themes", ":material/category:"),
+    PageSpec("delegations", "delegations", ":material/groups:"),
     PageSpec("sources", "sources", ":material/menu_book:"),
 )
 
@@ -291,22 +294,46 @@ def locality_card(card: Card) -> None:
     with st.container(border=True, key=f"card_{card.id}"):
         flag_column, name_column = st.columns([1, 5], vertical_alignment="center")
         flag_column.image(str(card.flag), width="stretch")
-        name_column.subheader(_md(card.name), anchor=False)
-        st.caption(_md(f"{card.country} · {card.kind}"))
-        st.markdown(f"**{t('card.head', lang)}:** {_md(card.head)}  \n"
-                    f"**{t('card.relation', lang)}:** {_md(card.relation)}  \n"
-                    f"**{t('card.evidence', lang)}:** {_md(card.evidence_label)}")
+        name_column.subheader(escape_md(card.name), anchor=False)
+        st.caption(escape_md(f"{card.country} · {card.kind}"))
+        st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"
+                    f"**{t('card.relation', lang)}:** {escape_md(card.relation)}  \n"
+                    f"**{t('card.evidence', lang)}:** {escape_md(card.evidence_label)}")
         st.markdown(f"**{t('card.themes', lang)}**")
         if card.themes:
             legend(card.themes)
         else:
             st.caption(t("common.not_reported", lang))
-        st.markdown(_md(card.summary))
+        st.markdown(escape_md(card.summary))
 
 
-def _md(text: str) -> str:
-    """Escape Markdown so data text shows literally."""
-    return "".join("\\" + c if c in "\\`*_{}[]<>()#+-.!|~$" else c for c in text)
+def escape_md(text: str) -> str:
+    """Escape what Markdown and Streamlit would interpret (emphasis, links, `:red[…]` and
+    `:emoji:` directives, headings, tables, maths), so data text shows literally."""
+    escaped = "".join("\\" + c if c in "\\`*_[]<>#|~$:" else c for c in text)
+    return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
+
+
+def chart(built: Chart, key: str, on_select=None) -> None:
+    """A figure exactly as built (no Streamlit theme, so screen and exported file match)."""
+    config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": built.name, "scale": 2}}
+    st.plotly_chart(built.figure, theme=None, key=key, config=config, width="stretch",
+                    on_select=on_select or "ignore", selection_mode="points")
+
+
+def source_links(data: Dataset, source_ids: Sequence[str]) -> str:
+    """Markdown links to the sources: '[Publisher](url)'; a source without an address stays text."""
+    parts = []
+    for source_id in source_ids:
+        label = escape_md(publisher_or_title(data, source_id))
+        url = source_url(data, source_id)
+        parts.append(f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label)
+    return " · ".join(parts)
+
+
+def text(value: str) -> None:
+    """Data text shown literally (Markdown characters escaped)."""
+    st.markdown(escape_md(value))
 
 
 def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:

@@ -1,0 +1,170 @@
+"""plotly figure builders. Each returns a ``Chart``: the figure, the data behind it (for the
+CSV/XLSX downloads) and a file name. Every figure carries a title, the active filter in words and
+a 'Source: … · data as of …' line, and takes its colours from themes.csv. No Streamlit."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from components import match as match_rule
+from components.dataset import Dataset
+from components.filters import View, describe
+from components.i18n import field, t
+from components.sourcing import source_line
+from components.style import FONT_FAMILY, theme_colors
+
+
+@dataclass(frozen=True)
+class Chart:
+    name: str  # file-name stem for downloads, e.g. "theme-counts"
+    figure: go.Figure
+    data: pd.DataFrame
+
+
+def _frame(fig: go.Figure, data: Dataset, view: View, lang: str, title: str, height: int) -> go.Figure:
+    """Title, filter subtitle, source line, fonts and margins: the one figure style."""
+    subtitle = html.escape(describe(data, view.filters, lang))
+    fig.update_layout(
+        template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": "#1B2733"},
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21}},
+        margin={"l": 10, "r": 20, "t": 90, "b": 70}, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}}, showlegend=False,
+    )
+    fig.add_annotation(text=source_line(data, lang), xref="paper", yref="paper", x=0, y=0, yshift=-55,
+                       xanchor="left", yanchor="top", showarrow=False, font={"size": 12, "color": "#5A6670"})
+    return fig
+
+
+def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
+    """How many of the shown delegations stated each theme: sorted horizontal bars."""
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    colours = theme_colors(data)
+    counts = (view.priorities.drop_duplicates(["locality_id", "theme_id"]).groupby("theme_id").size()
+              .sort_values(ascending=True))
+    table = pd.DataFrame({"theme_id": counts.index, t("col.theme", lang): [labels[x] for x in counts.index],
+                          t("charts.delegations", lang): counts.to_numpy()})
+    fig = go.Figure(go.Bar(
+        x=counts.to_numpy(), y=[labels[x] for x in counts.index], orientation="h", customdata=list(counts.index),
+        marker={"color": [colours[x] for x in counts.index]}, text=counts.to_numpy(), textposition="outside",
+        hovertemplate="%{y}: %{x}<extra></extra>",
+    ))
+    fig.update_xaxes(title=t("charts.delegations", lang), dtick=1, rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    height = 140 + 38 * max(len(counts), 3)
+    return Chart("theme-counts", _frame(fig, data, view, lang, t("charts.theme_counts.title", lang), height),
+                 table.drop(columns="theme_id"))
+
+
+def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -> Chart:
+    """A dot for every theme a delegation stated; hover shows the statements.
+    ``order``: 'country' (grouped by country), 'themes' (most themes first) or 'match' (host match)."""
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    colours = theme_colors(data)
+    places = view.localities.assign(country_name=view.localities["country"].map(countries))
+    n_themes = view.priorities.groupby("locality_id")["theme_id"].nunique()
+    if order == "themes":
+        places = places.assign(n=places["id"].map(n_themes).fillna(0)).sort_values(["n", "id"], ascending=[False, True])
+    elif order == "match":
+        ranked = [m.locality_id for m in match_rule.ranking(data, view)]
+        places = places.set_index("id").loc[ranked].reset_index()
+    else:
+        places = places.sort_values(["country_name", field(lang, "name")])
+    rows = [f"{names[i]} · {c}" for i, c in zip(places["id"], places["country_name"], strict=True)]
+    said = (view.priorities.groupby(["locality_id", "theme_id"])[field(lang, "statement")]
+            .agg(lambda s: "<br>".join(_wrap(html.escape(x)) for x in s)))
+    theme_order = [x for x in data.themes["id"] if x in set(view.priorities["theme_id"])]
+    xs, ys, texts, dot_colours, records = [], [], [], [], []
+    for place, row_label in zip(places["id"], rows, strict=True):
+        for theme in theme_order:
+            if (place, theme) in said.index:
+                xs.append(labels[theme])
+                ys.append(row_label)
+                texts.append(f"<b>{html.escape(names[place])}</b> · {html.escape(labels[theme])}<br>"
+                             f"{said[(place, theme)]}")
+                dot_colours.append(colours[theme])
+                records.append({t("col.delegation", lang): names[place], t("col.theme", lang): labels[theme]})
+    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="markers", marker={"size": 17, "color": dot_colours,
+                                                                    "line": {"color": "#FFFFFF", "width": 1}},
+                               hovertext=texts, hoverinfo="text"))
+    fig.update_xaxes(categoryorder="array", categoryarray=[labels[x] for x in theme_order], side="top",
+                     tickangle=-35, showgrid=True, gridcolor="#EEF2F5")
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor="#EEF2F5",
+                     automargin=True)
+    height = 260 + 34 * max(len(rows), 3)
+    chart = _frame(fig, data, view, lang, t("charts.matrix.title", lang), height)
+    chart.update_layout(margin={"t": 190})
+    return Chart("theme-matrix", chart, pd.DataFrame(records))
+
+
+def match_chart(data: Dataset, view: View, lang: str) -> Chart:
+    """Best-matched partners: score bars labelled with the shared themes."""
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    ranked = [m for m in match_rule.ranking(data, view) if m.score > 0]
+    shared = [", ".join(labels[x] for x in m.shared) for m in ranked]
+    table = pd.DataFrame({
+        t("col.delegation", lang): [names[m.locality_id] for m in ranked],
+        t("charts.match.score", lang): [m.score for m in ranked],
+        t("charts.match.share", lang): [round(100 * m.share) for m in ranked],
+        t("charts.match.shared", lang): shared,
+    })
+    fig = go.Figure(go.Bar(
+        x=[m.score for m in reversed(ranked)], y=[names[m.locality_id] for m in reversed(ranked)], orientation="h",
+        marker={"color": "#0072B2"}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
+        textposition="outside", customdata=list(reversed(shared)),
+        hovertemplate="%{y}: %{x}<br>%{customdata}<extra></extra>",
+    ))
+    fig.update_xaxes(title=t("charts.match.score", lang), rangemode="tozero", dtick=1)
+    fig.update_yaxes(automargin=True)
+    height = 140 + 38 * max(len(ranked), 3)
+    return Chart("host-match", _frame(fig, data, view, lang, t("charts.match.title", lang), height), table)
+
+
+def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
+    """Per country: how many of its delegations stated each theme (stacked bars)."""
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    colours = theme_colors(data)
+    links = view.priorities.drop_duplicates(["locality_id", "theme_id"]).merge(
+        view.localities[["id", "country"]], left_on="locality_id", right_on="id")
+    counts = links.groupby(["country", "theme_id"]).size().rename("n").reset_index()
+    delegations = view.localities.groupby("country").size()
+    order = list(delegations.sort_values().index)
+    fig = go.Figure()
+    for theme in [x for x in data.themes["id"] if x in set(counts["theme_id"])]:
+        part = counts[counts["theme_id"] == theme].set_index("country").reindex(order)["n"]
+        fig.add_trace(go.Bar(x=part.to_numpy(), y=[countries[c] for c in order], orientation="h",
+                             name=labels[theme], marker={"color": colours[theme]},
+                             hovertemplate=f"%{{y}} · {labels[theme]}: %{{x}}<extra></extra>"))
+    fig.update_layout(barmode="stack")
+    fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero")
+    fig.update_yaxes(automargin=True)
+    height = 200 + 40 * max(len(order), 3)
+    chart = _frame(fig, data, view, lang, t("charts.countries.title", lang), height)
+    chart.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.25, "x": 0})
+    chart.update_layout(margin={"b": 170})
+    chart.layout.annotations[0].update(yshift=-150)
+    table = pd.DataFrame({
+        t("col.country", lang): [countries[c] for c in counts["country"]],
+        t("col.theme", lang): [labels[x] for x in counts["theme_id"]],
+        t("charts.delegations", lang): counts["n"],
+    })
+    return Chart("countries", chart, table)
+
+
+def _wrap(text: str, width: int = 70) -> str:
+    """Break a statement into lines for hover boxes."""
+    words, lines, line = text.split(), [], ""
+    for word in words:
+        if len(line) + len(word) + 1 > width and line:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    return "<br>".join([*lines, line])

@@ -1,0 +1,60 @@
+"""How well each delegation's stated priorities fit Ho Chi Minh City's own, by a rule simple
+enough to say in one sentence: every theme a delegation shares with the city scores that
+theme's weight in the city's priorities (host.csv: 2 for the headline priorities, 1 for the
+others), and the score is the sum. Ties go to more statements on the shared themes. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from components.dataset import Dataset
+from components.filters import View
+
+
+@dataclass(frozen=True)
+class Match:
+    locality_id: str
+    score: int
+    share: float  # score / the most any delegation could score
+    shared: tuple[str, ...]  # theme ids, heaviest first
+    statements: int  # statements on the shared themes
+
+
+def host_weights(data: Dataset) -> dict[str, int]:
+    """Each theme the city names, with its weight (the largest if named more than once)."""
+    return {str(k): int(v) for k, v in data.host.groupby("theme_id")["weight"].max().items()}
+
+
+def rank(themes: Mapping[str, Mapping[str, int]], weights: Mapping[str, int]) -> list[Match]:
+    """Rank delegations. ``themes`` maps a delegation to {theme: number of statements}."""
+    best = sum(weights.values()) or 1
+    matches = []
+    for locality, stated in themes.items():
+        shared = sorted((t for t in stated if t in weights), key=lambda t: (-weights[t], t))
+        score = sum(weights[t] for t in shared)
+        matches.append(Match(locality, score, score / best, tuple(shared), sum(stated[t] for t in shared)))
+    return sorted(matches, key=lambda m: (-m.score, -m.statements, m.locality_id))
+
+
+def ranking(data: Dataset, view: View) -> list[Match]:
+    """The delegations of the view, best-matched first; those sharing nothing come last."""
+    counts = view.priorities.groupby(["locality_id", "theme_id"]).size()
+    themes: dict[str, dict[str, int]] = {i: {} for i in view.ids}
+    for (locality, theme), n in counts.items():
+        themes[locality][theme] = int(n)
+    return rank(themes, host_weights(data))
+
+
+def similar(data: Dataset, locality_id: str, limit: int = 3) -> list[tuple[str, tuple[str, ...]]]:
+    """Other identified delegations sharing the most themes with one delegation (ties: fewer themes
+    in all, i.e. the closer fit, then id)."""
+    stated = data.priorities.groupby("locality_id")["theme_id"].agg(set)
+    mine = stated.get(locality_id, set())
+    if not mine:
+        return []
+    identified = set(data.localities.loc[data.localities["evidence"].isin(["A", "B"]), "id"])
+    scored = [(other, tuple(sorted(mine & theirs)), len(theirs)) for other, theirs in stated.items()
+              if other != locality_id and other in identified and mine & theirs]
+    scored.sort(key=lambda x: (-len(x[1]), x[2], x[0]))
+    return [(other, shared) for other, shared, _ in scored[:limit]]
