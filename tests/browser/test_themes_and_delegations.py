@@ -1,0 +1,45 @@
+"""Themes and Delegations in Chromium: clicking a bar filters, source links point at the
+reports, Vietnamese pages have no English interface text left."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import screenshot, wait_for_app
+from tests.browser.test_map import english_left, interface_text
+
+pytestmark = pytest.mark.browser
+
+
+def test_clicking_a_theme_bar_filters_by_that_theme(page: Page, server, data, traffic):
+    page.goto(server + "/themes")
+    wait_for_app(page)
+    bars = page.locator(".js-plotly-plot").first.locator(".bars .point path")
+    expect(bars.first).to_be_visible(timeout=30_000)
+    box = bars.last.bounding_box()  # the longest bar is drawn last (sorted ascending from the bottom)
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # plotly's drag layer is on top
+    page.wait_for_url("**theme=*", timeout=15_000)
+    theme = page.url.split("theme=")[1].split("&")[0]
+    assert theme in set(data.themes["id"])
+    wait_for_app(page)
+    screenshot(page, "themes_filtered")
+
+
+def test_profile_source_links_point_at_the_reports(page: Page, server, data, traffic):
+    page.goto(server + "/delegations?delegation=osaka")
+    wait_for_app(page)
+    main = page.get_by_test_id("stMain")
+    expect(main.get_by_text("Takahashi Toru, Vice Mayor")).to_be_visible()
+    hrefs = {a.get_attribute("href") for a in main.locator("a[href^='https://']").all()}
+    assert hrefs and hrefs <= set(data.sources["url"].dropna())
+    screenshot(page, "delegation_osaka")
+
+
+@pytest.mark.parametrize("path", ["/themes?lang=vi", "/delegations?lang=vi&delegation=chongqing",
+                                  "/delegations?lang=vi&compare=osaka,torino"])
+def test_vietnamese_pages_have_no_english_interface_text(page: Page, server, traffic, path):
+    page.goto(server + path)
+    wait_for_app(page)
+    page.wait_for_timeout(1500)
+    assert english_left(interface_text(page)) == []

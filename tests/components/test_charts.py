@@ -1,0 +1,50 @@
+"""Chart builders: what each figure counts, its title, filter subtitle, source line and colours."""
+
+from __future__ import annotations
+
+import html
+
+import pytest
+
+from components import charts
+from components.filters import Filters, apply
+
+
+def test_theme_counts_count_delegations_not_statements(data):
+    view = apply(data, Filters())
+    chart = charts.theme_counts(data, view, "en")
+    counts = dict(zip(chart.figure.data[0].customdata, chart.figure.data[0].x, strict=True))
+    expected = view.priorities.drop_duplicates(["locality_id", "theme_id"]).groupby("theme_id").size()
+    assert counts == expected.to_dict()
+    assert list(chart.figure.data[0].x) == sorted(chart.figure.data[0].x)  # sorted bars
+
+
+@pytest.mark.parametrize("build", [charts.theme_counts, charts.theme_matrix, charts.match_chart,
+                                   charts.countries_chart])
+def test_every_chart_has_title_filter_subtitle_and_dated_source_line(data, build):
+    view = apply(data, Filters(themes=("green",)))
+    chart = build(data, view, "vi")
+    title = html.unescape(chart.figure.layout.title.text)  # plotly shows the entities as characters
+    assert "Lĩnh vực hợp tác: Chuyển đổi xanh & khí hậu" in title  # the filter in words
+    notes = " ".join(a.text for a in chart.figure.layout.annotations)
+    assert "Nguồn:" in notes and "dữ liệu tính đến 23/11/2026" in notes
+    assert not chart.data.empty
+
+
+def test_bar_colours_come_from_the_theme_palette(data):
+    chart = charts.theme_counts(data, apply(data, Filters()), "en")
+    palette = dict(zip(data.themes["id"], data.themes["color"], strict=True))
+    assert list(chart.figure.data[0].marker.color) == [palette[x] for x in chart.figure.data[0].customdata]
+
+
+def test_matrix_hover_shows_the_sourced_statement_escaped(data):
+    chart = charts.theme_matrix(data, apply(data, Filters(countries=("JP",))), "en")
+    hover = " ".join(chart.figure.data[0].hovertext)
+    assert "13 Joint Crediting Mechanism (JCM) projects" in hover
+
+
+@pytest.mark.parametrize("order", ["country", "themes", "match"])
+def test_matrix_orders(data, order):
+    chart = charts.theme_matrix(data, apply(data, Filters()), "en", order)
+    rows = list(chart.figure.layout.yaxis.categoryarray)
+    assert len(rows) == len(apply(data, Filters()).ids)

@@ -1,0 +1,74 @@
+"""Themes and Delegations in AppTest: charts follow the filter, empty states, profiles with
+sources, compare, both languages."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from components.filters import Filters, apply
+from tests.components.test_dataset import SEED_DELEGATIONS
+
+
+def figures(app) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in app.get("plotly_chart")]
+
+
+@pytest.mark.parametrize("match", ["any", "all"])
+def test_theme_filter_lists_exactly_the_delegations_stating_the_themes(run_app, data, match):
+    app = run_app("delegations", theme="green,education", match=match)
+    shown = set(app.dataframe[0].value["ID"])
+    assert shown == set(apply(data, Filters(themes=("green", "education"), match=match)).ids)
+
+
+def test_themes_page_draws_four_charts_for_the_filter(run_app):
+    app = run_app("themes", theme="tourism")
+    assert not app.exception
+    specs = figures(app)
+    assert len(specs) == 4
+    assert "Tourism, culture &amp; people-to-people" in specs[0]["layout"]["title"]["text"]  # escaped
+
+
+def test_no_chart_draws_on_an_empty_result(run_app):
+    app = run_app("themes", theme="automotive", country="US")
+    assert not app.get("plotly_chart")
+    assert "Nothing matches" in app.info[0].value
+
+
+def test_match_rule_is_explained(run_app):
+    app = run_app("themes")
+    assert any("How the score works" in c.value for c in app.caption)
+
+
+@pytest.mark.parametrize("locality_id", sorted(SEED_DELEGATIONS))
+def test_seed_profile_shows_head_priorities_and_source_links(run_app, data, locality_id):
+    app = run_app("delegations", delegation=locality_id)
+    assert not app.exception
+    text = " ".join(m.value for m in app.markdown)
+    head = SEED_DELEGATIONS[locality_id][0]
+    assert head.replace("(", "").split()[0] in text
+    statements = data.priorities.loc[data.priorities["locality_id"] == locality_id, "statement_en"]
+    for statement in statements:
+        assert statement.split()[0] in text
+    assert "](https://" in text or "Sources:" in text  # at least one linked source
+
+
+def test_profile_says_not_reported_where_the_data_is_empty(run_app):
+    app = run_app("delegations", delegation="leipzig")
+    text = " ".join(m.value for m in app.markdown) + " ".join(c.value for c in app.caption)
+    assert "not reported" in text
+
+
+@pytest.mark.parametrize("ids", ["osaka,torino", "osaka,torino,porto", "osaka,torino,porto,minsk"])
+def test_compare_two_to_four(run_app, ids):
+    app = run_app("delegations", compare=ids)
+    assert not app.exception
+    grid = app.dataframe[0].value
+    assert len(grid.columns) == len(ids.split(",")) + 1
+
+
+def test_profile_in_vietnamese(run_app):
+    app = run_app("delegations", delegation="chongqing", lang="vi")
+    assert "Thành phố Trùng Khánh" in [s.value for s in app.subheader]
+    assert "Ưu tiên hợp tác đã nêu" in [s.value for s in app.subheader]
