@@ -25,9 +25,9 @@ class Chart:
     data: pd.DataFrame
 
 
-def _frame(fig: go.Figure, data: Dataset, view: View, lang: str, title: str, height: int) -> go.Figure:
-    """Title, filter subtitle, source line, fonts and margins: the one figure style."""
-    subtitle = html.escape(describe(data, view.filters, lang))
+def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, height: int) -> go.Figure:
+    """Title, subtitle (the filter in words), source line, fonts and margins: the one figure style."""
+    subtitle = html.escape(subtitle)
     fig.update_layout(
         template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": "#1B2733"},
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21}},
@@ -55,7 +55,8 @@ def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
     fig.update_xaxes(title=t("charts.delegations", lang), dtick=1, rangemode="tozero")
     fig.update_yaxes(automargin=True)
     height = 140 + 38 * max(len(counts), 3)
-    return Chart("theme-counts", _frame(fig, data, view, lang, t("charts.theme_counts.title", lang), height),
+    title = t("charts.theme_counts.title", lang)
+    return Chart("theme-counts", frame(fig, data, lang, title, describe(data, view.filters, lang), height),
                  table.drop(columns="theme_id"))
 
 
@@ -97,7 +98,7 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor="#EEF2F5",
                      automargin=True)
     height = 260 + 34 * max(len(rows), 3)
-    chart = _frame(fig, data, view, lang, t("charts.matrix.title", lang), height)
+    chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), height)
     chart.update_layout(margin={"t": 190})
     return Chart("theme-matrix", chart, pd.DataFrame(records))
 
@@ -123,7 +124,8 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     fig.update_xaxes(title=t("charts.match.score", lang), rangemode="tozero", dtick=1)
     fig.update_yaxes(automargin=True)
     height = 140 + 38 * max(len(ranked), 3)
-    return Chart("host-match", _frame(fig, data, view, lang, t("charts.match.title", lang), height), table)
+    title = t("charts.match.title", lang)
+    return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table)
 
 
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
@@ -146,7 +148,7 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero")
     fig.update_yaxes(automargin=True)
     height = 200 + 40 * max(len(order), 3)
-    chart = _frame(fig, data, view, lang, t("charts.countries.title", lang), height)
+    chart = frame(fig, data, lang, t("charts.countries.title", lang), describe(data, view.filters, lang), height)
     chart.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.25, "x": 0})
     chart.update_layout(margin={"b": 170})
     chart.layout.annotations[0].update(yshift=-150)

@@ -68,6 +68,14 @@ def format_date(day: date, lang: str, weekday: bool = False) -> str:
     return f"{_WEEKDAYS[lang][day.weekday()]}, {text}" if weekday else text
 
 
+def format_day_short(day: date, lang: str) -> str:
+    """'Tue 24 Sep' or 'T3 24/9': axis ticks."""
+    if lang == "vi":
+        short = ("T2", "T3", "T4", "T5", "T6", "T7", "CN")[day.weekday()]
+        return f"{short} {day.day}/{day.month}"
+    return f"{_WEEKDAYS['en'][day.weekday()][:3]} {day.day} {_MONTHS_EN[day.month - 1][:3]}"
+
+
 def format_number(value: float, lang: str) -> str:
     """Thousands separated the way each language writes them: 2,000 / 2.000."""
     text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"

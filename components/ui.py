@@ -7,6 +7,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +36,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("map", "map", ":material/public:"),
     PageSpec("themes", "themes", ":material/category:"),
     PageSpec("delegations", "delegations", ":material/groups:"),
+    PageSpec("programme", "programme", ":material/event:"),
     PageSpec("sources", "sources", ":material/menu_book:"),
 )
 
@@ -201,7 +203,8 @@ def segmented(name, label, options, value, format_func, on_pick) -> None:
                          required=True)
 
 
-def _bound_multiselect(name, label, options, value, format_func, on_pick, placeholder) -> None:
+def multiselect(name, label, options, value, format_func, on_pick, placeholder) -> None:
+    """A multiselect that shows ``value`` (from the URL) and reports a change to ``on_pick``."""
     key = f"{_WIDGET}{name}"
     st.session_state[key] = list(value)
     st.multiselect(label, options=options, format_func=format_func, key=key, placeholder=placeholder,
@@ -214,16 +217,16 @@ def _filter_widgets(data: Dataset, ctx: Context) -> None:
     countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
     st.markdown(f"**{t('filters.heading', lang)}**")
     choose = t("filters.placeholder", lang)
-    _bound_multiselect("theme", t("filters.themes", lang), list(themes), f.themes, themes.__getitem__,
+    multiselect("theme", t("filters.themes", lang), list(themes), f.themes, themes.__getitem__,
                        lambda v: update_filters(themes=v), choose)
     if len(f.themes) > 1:
         segmented("match", t("filters.match", lang), list(flt.MATCH_MODES), f.match,
                          lambda m: t(f"filters.mode.{m}", lang), lambda v: update_filters(match=v))
-    _bound_multiselect("country", t("filters.countries", lang), list(countries), f.countries,
+    multiselect("country", t("filters.countries", lang), list(countries), f.countries,
                        countries.__getitem__, lambda v: update_filters(countries=v), choose)
-    _bound_multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
+    multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
                        lambda k: t(f"kind.{k}", lang), lambda v: update_filters(kinds=v), choose)
-    _bound_multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
+    multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
                        lambda e: t(f"evidence.{e}.label", lang),
                        lambda v: update_filters(evidence=v or flt.DEFAULT_EVIDENCE), choose)
     query_key = f"{_WIDGET}q"
@@ -329,6 +332,11 @@ def source_links(data: Dataset, source_ids: Sequence[str]) -> str:
         url = source_url(data, source_id)
         parts.append(f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label)
     return " · ".join(parts)
+
+
+def format_day(day: date) -> str:
+    """A programme day in the page's language, for tab titles: 'Thứ Ba, 24/09/2024'."""
+    return i18n.format_date(day, context().lang, weekday=True)
 
 
 def text(value: str) -> None:

@@ -1,0 +1,91 @@
+"""Programme of 23–27 September 2024: timeline, event card, day agenda, venues, figures."""
+
+import streamlit as st
+
+from components import programme, ui
+from components.i18n import field, format_quantity, t
+from components.schema import EVENT_KINDS, SERIES
+
+data = ui.dataset()
+ctx = ui.context()
+lang, state = ctx.lang, ctx.state
+ui.page_header(t("programme.title", lang), t("programme.intro", lang))
+
+left, right = st.columns(2)
+with left:
+    ui.multiselect("series", t("programme.series", lang), list(SERIES), state.series,
+                   lambda s: t(f"series.{s}", lang), lambda v: ui.update(series=v), t("programme.all", lang))
+with right:
+    ui.multiselect("event_kind", t("programme.kinds", lang), list(EVENT_KINDS), state.event_kinds,
+                   lambda k: t(f"event_kind.{k}", lang), lambda v: ui.update(event_kinds=v), t("programme.all", lang))
+rows = programme.events(data, state.series, state.event_kinds)
+subtitle = " · ".join(
+    [", ".join(t(f"series.{s}", lang) for s in state.series)] * bool(state.series)
+    + [", ".join(t(f"event_kind.{k}", lang) for k in state.event_kinds)] * bool(state.event_kinds)
+) or t("filters.none", lang)
+
+facts = data.key_facts.set_index("id")
+figures = st.columns(4)
+figures[0].metric(t("programme.events_shown", lang), len(rows))
+for column, fact in zip(figures[1:], ("delegations_reported", "partner_localities", "hef_delegates_expected"),
+                        strict=True):
+    row = facts.loc[fact]
+    column.metric(row[field(lang, "label")], format_quantity(row["value"], row["qualifier"], lang))
+    column.caption(ui.source_links(data, row["source_id"]))
+
+if rows.empty:
+    st.info(t("programme.no_events", lang), icon=":material/event_busy:")
+    st.stop()
+
+
+def open_clicked_event() -> None:
+    points = st.session_state["timeline"].selection.points
+    if points:
+        ui.update(event=points[0]["customdata"])
+
+
+st.subheader(t("programme.timeline_heading", lang), anchor=False)
+ui.chart(programme.timeline(data, rows, lang, subtitle), key="timeline", on_select=open_clicked_event)
+card_column, _ = st.columns([1.3, 1])
+with card_column:
+    selected = ui.context().state.event
+    if selected is None:
+        st.info(t("programme.pick_hint", lang), icon=":material/touch_app:")
+    else:
+        card = programme.event_card(data, selected, lang)
+        with st.container(border=True, key=f"event_{card.id}"):
+            st.markdown(f"**{ui.escape_md(card.title)}**")
+            st.caption(ui.escape_md(f"{card.series} · {card.kind}"))
+            st.markdown(f"**{t('programme.card.when', lang)}:** {ui.escape_md(f'{card.date}, {card.when}')}  \n"
+                        f"**{t('programme.card.venue', lang)}:** {ui.escape_md(card.venue)}  \n"
+                        f"**{t('programme.card.participants', lang)}:** {ui.escape_md(card.participants)}")
+            ui.text(card.description)
+            if card.delegations:
+                st.markdown(f"**{t('programme.card.delegations', lang)}**")
+                for locality_id, name in card.delegations:
+                    st.page_link("pages/delegations.py", label=name, icon=":material/arrow_forward:",
+                                 query_params={**ui.shared_params(), "delegation": locality_id})
+            st.markdown(f"**{t('programme.card.sources', lang)}:** {ui.source_links(data, card.source_ids)}")
+
+st.subheader(t("programme.agenda_heading", lang), anchor=False)
+days = programme.agenda(data, rows, lang)
+for tab, (day, items) in zip(st.tabs([ui.format_day(day) for day in days]), days.items(), strict=True):
+    with tab:
+        if not items:
+            st.caption(t("programme.no_events_day", lang))
+        for item in items:
+            when_column, what_column, open_column = st.columns([1.2, 5, 1], vertical_alignment="center")
+            when_column.markdown(f"**{ui.escape_md(item.when)}**")
+            what_column.markdown(f"{ui.escape_md(item.title)}  \n:gray[{ui.escape_md(item.series)} · "
+                                 f"{ui.escape_md(item.venue)}]")
+            open_column.button(t("programme.open", lang), key=f"open_{day}_{item.id}",
+                               on_click=ui.update, kwargs={"event": item.id})
+
+st.subheader(t("programme.venues_heading", lang), anchor=False)
+st.caption(t("programme.venues_note", lang))
+if programme.venues(data, rows, lang).empty:
+    st.caption(t("programme.no_venue", lang))
+else:
+    st.pydeck_chart(programme.venue_deck(data, rows, lang), height=420, key="venues",
+                    alt=t("programme.venues_heading", lang))
+ui.source_caption(data)

@@ -1,0 +1,47 @@
+"""Programme page in AppTest: filters in the URL, event card, day tabs, Vietnamese dates."""
+
+from __future__ import annotations
+
+import json
+
+
+def test_programme_page_shows_timeline_tabs_and_venues(run_app, data):
+    app = run_app("programme")
+    assert not app.exception
+    assert len(app.get("plotly_chart")) == 1
+    assert [tab.label for tab in app.tabs] == ["Monday, 23 September 2024", "Tuesday, 24 September 2024",
+                                               "Wednesday, 25 September 2024", "Thursday, 26 September 2024",
+                                               "Friday, 27 September 2024"]
+    assert app.get("deck_gl_json_chart")
+
+
+def test_event_in_the_url_opens_its_card(run_app):
+    app = run_app("programme", event="hef-policy-dialogue")
+    text = " ".join(m.value for m in app.markdown)
+    assert "Policy dialogue chaired by Prime Minister Pham Minh Chinh" in text
+    assert "Afternoon" in text
+
+
+def test_details_button_opens_the_event(run_app):
+    app = run_app("programme")
+    next(b for b in app.button if b.key == "open_2024-09-23_flower-offering").click().run()
+    assert app.query_params["event"] == "flower-offering"
+
+
+def test_series_filter_in_the_url(run_app):
+    app = run_app("programme", series="bilateral")
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    ids = {i for trace in spec["data"] for i in trace.get("customdata", [])}
+    assert ids == {"osaka-courtesy-call", "minsk-programme", "chungbuk-meets-party-secretary", "porto-meeting",
+                   "turin-meeting", "laos-meeting"}
+
+
+def test_no_matching_event_shows_an_empty_state(run_app):
+    app = run_app("programme", series="C4IR", event_kind="meeting")
+    assert not app.get("plotly_chart")
+    assert "No event matches" in app.info[0].value
+
+
+def test_vietnamese_dates(run_app):
+    app = run_app("programme", lang="vi")
+    assert app.tabs[1].label == "Thứ Ba, 24/09/2024"
