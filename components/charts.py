@@ -31,10 +31,10 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
     fig.update_layout(
         template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": "#1B2733"},
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21}},
-        margin={"l": 10, "r": 20, "t": 90, "b": 70}, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        margin={"l": 30, "r": 30, "t": 90, "b": 100}, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}}, showlegend=False,
     )
-    fig.add_annotation(text=source_line(data, lang), xref="paper", yref="paper", x=0, y=0, yshift=-55,
+    fig.add_annotation(text=html.escape(source_line(data, lang)), xref="paper", yref="paper", x=0, y=0, yshift=-72,
                        xanchor="left", yanchor="top", showarrow=False, font={"size": 12, "color": "#5A6670"})
     return fig
 

@@ -5,7 +5,7 @@ Streamlit; pages only wire."""
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -13,8 +13,8 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components import briefing, export, i18n, url_state
 from components import filters as flt
-from components import i18n, url_state
 from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
 from components.i18n import field, t
@@ -185,6 +185,8 @@ def sidebar(pages: Sequence[st.Page]) -> None:
         if isinstance(loaded, Dataset):
             _filter_widgets(loaded, ctx)
         st.divider()
+        if isinstance(loaded, Dataset):
+            briefing_downloads(loaded)
         if st.button(t("present.start", lang), icon=":material/slideshow:", key=f"{_WIDGET}present"):
             update(present=True)
             st.rerun()
@@ -318,10 +320,65 @@ def escape_md(text: str) -> str:
 
 
 def chart(built: Chart, key: str, on_select=None) -> None:
-    """A figure exactly as built (no Streamlit theme, so screen and exported file match)."""
+    """A figure exactly as built (no Streamlit theme, so screen and exported file match), with its
+    download row underneath."""
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": built.name, "scale": 2}}
     st.plotly_chart(built.figure, theme=None, key=key, config=config, width="stretch",
                     on_select=on_select or "ignore", selection_mode="points")
+    download_row(built, key)
+
+
+def download_row(built: Chart, key: str) -> None:
+    """PNG for slides and for print, SVG, PDF, and the chart's data as CSV and XLSX. Files are
+    made only when a button is pressed."""
+    lang = context().lang
+    stem = f"friendship-atlas-{built.name}-{lang}"
+    data = dataset()
+    about = {t("downloads.about_title", lang): html.unescape((built.figure.layout.title.text or "").split("<br>")[0]),
+             t("downloads.about_filter", lang): flt.describe(data, context().filters, lang),
+             t("downloads.about_source", lang): source_line(data, lang)}
+    with st.popover(t("downloads.button", lang), icon=":material/download:", key=f"{key}_downloads"):
+        if export.available():
+            files = (("png_slide", "png", lambda: export.slide_png(built.figure)),
+                     ("png_print", "png", lambda: export.print_png(built.figure)),
+                     ("svg", "svg", lambda: export.vector(built.figure, "svg")),
+                     ("pdf", "pdf", lambda: export.vector(built.figure, "pdf")))
+            for label, fmt, make in files:
+                suffix = "-print" if label == "png_print" else ""
+                st.download_button(t(f"downloads.{label}", lang), make, file_name=f"{stem}{suffix}.{fmt}",
+                                   mime=export.FORMATS[fmt], key=f"{key}_{label}", on_click="ignore",
+                                   icon=":material/image:")
+        else:
+            st.caption(t("downloads.no_chromium", lang))
+        st.download_button(t("downloads.csv", lang), lambda: export.csv_bytes(built.data), file_name=f"{stem}.csv",
+                           mime=export.FORMATS["csv"], key=f"{key}_csv", on_click="ignore", icon=":material/table:")
+        st.download_button(t("downloads.xlsx", lang), lambda: export.xlsx_bytes(built.data, about),
+                           file_name=f"{stem}.xlsx", mime=export.FORMATS["xlsx"], key=f"{key}_xlsx",
+                           on_click="ignore", icon=":material/table:")
+
+
+def briefing_downloads(data: Dataset) -> None:
+    """The briefing pack for the current filter and language, built when a button is pressed."""
+    lang = context().lang
+    view_now = view(data)
+    st.markdown(f"**{t('downloads.deck_heading', lang)}**")
+    st.caption(t("downloads.deck_intro", lang))
+    if not export.available():
+        st.caption(t("downloads.no_chromium", lang))
+        return
+    if view_now.empty:
+        return
+
+    def pack(writer: Callable[[list[briefing.Slide], dict[str, bytes]], bytes]) -> Callable[[], bytes]:
+        return lambda: writer(briefing.plan(data, view_now, lang), briefing.images(data, view_now, lang))
+
+    stem = f"friendship-atlas-briefing-{lang}"
+    st.download_button(t("downloads.deck_pptx", lang), pack(briefing.pptx_bytes), file_name=f"{stem}.pptx",
+                       mime=export.FORMATS["pptx"], key="briefing_pptx", on_click="ignore",
+                       icon=":material/slideshow:")
+    st.download_button(t("downloads.deck_pdf", lang), pack(briefing.pdf_bytes), file_name=f"{stem}.pdf",
+                       mime=export.FORMATS["pdf"], key="briefing_pdf", on_click="ignore",
+                       icon=":material/picture_as_pdf:")
 
 
 def source_links(data: Dataset, source_ids: Sequence[str]) -> str:

@@ -5,7 +5,7 @@ import time
 
 import streamlit as st
 
-from components import maps, profiles, style, summary, ui
+from components import maps, profiles, style, summary, ui, world_static
 from components.i18n import t
 from components.url_state import COLOR_MODES
 
@@ -88,6 +88,7 @@ with left:
     event = st.pydeck_chart(deck, height=620, on_select="rerun", selection_mode="single-object", key="world_map",
                             alt=t("map.alt", lang, n=len(view.localities)))
     ui.legend(colouring.legend)
+    ui.download_row(world_static.world_figure(data, view, colouring, lang), "world_map")
 picked = event.selection.objects.get(maps.DELEGATION_LAYER, []) if event else []
 if picked and picked[0].get("id") != state.delegation:
     ui.update(delegation=picked[0]["id"])

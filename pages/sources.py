@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import tables, ui
+from components import export, tables, ui
 from components.i18n import t
 from components.schema import EVIDENCE_LEVELS
 
@@ -27,4 +27,7 @@ views = {
 for tab, show in zip(st.tabs([t(f"sources.tab.{name}", lang) for name in views]), views.values(), strict=True):
     with tab:
         show()
+st.download_button(t("downloads.dataset_zip", lang), lambda: export.dataset_zip(data),
+                   file_name="friendship-atlas-data.zip", mime=export.FORMATS["zip"], on_click="ignore",
+                   icon=":material/folder_zip:", key="dataset_zip")
 ui.source_caption(data)

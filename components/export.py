@@ -1,0 +1,111 @@
+"""Files for briefings: figures as PNG/SVG/PDF through one kaleido server (Debian's Chromium),
+tables as CSV/XLSX, and the whole dataset as a ZIP. No Streamlit.
+
+kaleido's sync server is not thread-safe: Streamlit runs each session in its own thread, and
+without the lock two sessions exporting at once can receive each other's images."""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import threading
+import warnings
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import plotly.graph_objects as go
+import plotly.io as pio
+
+from components.dataset import DATA_DIR, Dataset
+
+#: plotly fetches world outlines from a CDN by default; point it at the copy shipped in data/.
+pio.defaults.topojson = (DATA_DIR / "topojson").resolve().as_uri() + "/"
+
+SLIDE = (1920, 1080)
+PRINT_WIDTH = 1200
+PRINT_SCALE = 3
+FORMATS = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf", "csv": "text/csv",
+           "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "zip": "application/zip",
+           "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
+
+_lock = threading.Lock()
+_server: dict[str, bool] = {"started": False}
+
+
+class ExportUnavailable(RuntimeError):
+    """Image export cannot run on this machine (no Chromium)."""
+
+
+def chromium() -> str | None:
+    """The browser kaleido will drive, if there is one."""
+    named = os.environ.get("BROWSER_PATH")
+    if named:
+        return named if Path(named).exists() else None
+    return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))),
+                None)
+
+
+def available() -> bool:
+    return chromium() is not None
+
+
+def _start() -> None:
+    if _server["started"]:
+        return
+    if not available():
+        raise ExportUnavailable("Chart images need Chromium, which is not installed here. "
+                                "`make run` installs it (Debian package 'chromium').")
+    import kaleido
+
+    kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+    _server["started"] = True
+
+
+def figure_bytes(fig: go.Figure, fmt: str, width: int | None = None, height: int | None = None,
+                 scale: float = 1) -> bytes:
+    """One figure as PNG, SVG or PDF; every call goes through the one lock."""
+    with _lock:
+        _start()
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", message="The kopts argument")
+            return fig.to_image(format=fmt, width=width, height=height, scale=scale)
+
+
+def slide_png(fig: go.Figure) -> bytes:
+    """1920×1080 for a slide: laid out at 1280×720 and drawn at 1.5×, so text stays readable."""
+    return figure_bytes(fig, "png", width=SLIDE[0] * 2 // 3, height=SLIDE[1] * 2 // 3, scale=1.5)
+
+
+def print_png(fig: go.Figure) -> bytes:
+    """Three times the on-screen size, for print."""
+    return figure_bytes(fig, "png", width=PRINT_WIDTH, height=fig.layout.height, scale=PRINT_SCALE)
+
+
+def vector(fig: go.Figure, fmt: str) -> bytes:
+    return figure_bytes(fig, fmt, width=PRINT_WIDTH, height=fig.layout.height)
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    """UTF-8 with a byte-order mark, so spreadsheet programs keep the Vietnamese letters."""
+    return frame.to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(frame: pd.DataFrame, about: dict[str, str]) -> bytes:
+    """The table on the first sheet; title, filter, source and date on an 'about' sheet."""
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, sheet_name="data", index=False)
+        pd.DataFrame({"": list(about), " ": list(about.values())}).to_excel(writer, sheet_name="about", index=False)
+    return buffer.getvalue()
+
+
+def dataset_zip(data: Dataset) -> bytes:
+    """Every CSV of the dataset with the data README, as shipped."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in [*sorted(data.folder.glob("*.csv")), data.folder / "README.md"]:
+            if path.is_file():
+                archive.write(path, f"friendship-atlas-data/{path.name}")
+    return buffer.getvalue()

@@ -1,0 +1,120 @@
+"""Every exported file is opened and checked: images decode at the promised size, tables match
+the chart's data, decks have the planned slides, concurrent exports never swap images."""
+
+from __future__ import annotations
+
+import io
+import xml.etree.ElementTree as ET
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from components import briefing, charts, export, programme, world_static
+from components.filters import Filters, apply
+from components.style import colouring
+
+pytestmark = pytest.mark.skipif(not export.available(), reason="needs Chromium (make test installs it)")
+
+
+@pytest.fixture(scope="module")
+def chart(data):
+    return charts.theme_counts(data, apply(data, Filters()), "vi")
+
+
+def test_slide_png_is_1920_by_1080(chart):
+    image = Image.open(io.BytesIO(export.slide_png(chart.figure)))
+    assert image.format == "PNG" and image.size == (1920, 1080)
+
+
+def test_print_png_is_three_times_the_size(chart):
+    image = Image.open(io.BytesIO(export.print_png(chart.figure)))
+    assert image.size == (export.PRINT_WIDTH * 3, chart.figure.layout.height * 3)
+
+
+def test_svg_keeps_vietnamese_text_and_the_source_line(chart):
+    svg = export.vector(chart.figure, "svg").decode("utf-8")
+    root = ET.fromstring(svg)
+    assert root.tag.endswith("svg") and float(root.get("width")) == export.PRINT_WIDTH
+    assert "Các đoàn muốn hợp tác trong lĩnh vực nào" in svg
+    assert "Nguồn: Bản đồ Hữu nghị" in svg
+
+
+def test_pdf_is_one_page_of_the_chart(chart):
+    reader = PdfReader(io.BytesIO(export.vector(chart.figure, "pdf")))
+    assert len(reader.pages) == 1
+    box = reader.pages[0].mediabox
+    assert float(box.width) > 0 and float(box.height) > 0
+
+
+def test_csv_has_the_chart_data_with_vietnamese_intact(chart):
+    again = pd.read_csv(io.BytesIO(export.csv_bytes(chart.data)), encoding="utf-8-sig")
+    assert again.equals(chart.data.reset_index(drop=True))
+
+
+def test_xlsx_matches_the_filtered_rows(data):
+    view = apply(data, Filters(themes=("green",)))
+    built = charts.theme_matrix(data, view, "en")
+    book = load_workbook(io.BytesIO(export.xlsx_bytes(built.data, {"Title": "x"})))
+    rows = list(book["data"].values)
+    assert rows[0] == tuple(built.data.columns)
+    assert len(rows) - 1 == len(built.data)
+    assert {r[0] for r in rows[1:]} == set(data.localities.set_index("id").loc[view.ids, "name_en"]) - {
+        "Vientiane Capital", "Leipzig"}
+
+
+def test_static_world_map_for_files_draws_offline(data):
+    view = apply(data, Filters())
+    built = world_static.world_figure(data, view, colouring(data, view, "theme", "en"), "en")
+    image = Image.open(io.BytesIO(export.slide_png(built.figure)))
+    assert image.size == (1920, 1080)
+    assert len({image.getpixel((x, 540)) for x in range(0, 1920, 40)}) > 3  # outlines were drawn
+
+
+def test_six_threads_each_get_their_own_image(data):
+    view = apply(data, Filters())
+    builds = [charts.theme_counts(data, view, "en"), charts.theme_matrix(data, view, "en"),
+              charts.match_chart(data, view, "en"), charts.countries_chart(data, view, "en"),
+              charts.theme_counts(data, view, "vi"), programme.timeline(data, programme.events(data), "en")]
+    titles = [b.figure.layout.title.text.split("<br>")[0] for b in builds]
+    for _ in range(3):
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            svgs = list(pool.map(lambda b: export.vector(b.figure, "svg").decode("utf-8"), builds))
+        for title, svg in zip(titles, svgs, strict=True):
+            assert title.replace("'", "&#39;") in svg or title in svg
+
+
+@pytest.fixture(scope="module")
+def pack(data):
+    view = apply(data, Filters(countries=("JP", "IT")))
+    slides = briefing.plan(data, view, "vi")
+    return view, slides, briefing.images(data, view, "vi")
+
+
+def test_deck_has_the_planned_slides_and_titles(data, pack):
+    view, slides, pictures = pack
+    deck = Presentation(io.BytesIO(briefing.pptx_bytes(slides, pictures)))
+    titles = [s.shapes[0].text_frame.paragraphs[0].text for s in deck.slides]
+    assert titles == [s.title for s in slides]
+    assert len(deck.slides) == 4 + len(view.ids) + 1 + sum(s.title == "Nguồn" for s in slides)
+    assert "Thành phố Osaka · Nhật Bản" in titles
+    text = " ".join(shape.text_frame.text for s in deck.slides for shape in s.shapes if shape.has_text_frame)
+    assert "Takahashi Toru" in text and "13 dự án Cơ chế tín dụng chung (JCM)" in text
+
+
+def test_deck_pdf_has_one_page_per_slide(pack):
+    _, slides, pictures = pack
+    reader = PdfReader(io.BytesIO(briefing.pdf_bytes(slides, pictures)))
+    assert len(reader.pages) == len(slides)
+    assert "Thành phố Torino" in " ".join(page.extract_text() for page in reader.pages)
+
+
+def test_dataset_zip_holds_every_csv_and_the_readme(data):
+    names = zipfile.ZipFile(io.BytesIO(export.dataset_zip(data))).namelist()
+    expected = {f"friendship-atlas-data/{p.name}" for p in data.folder.glob("*.csv")}
+    assert expected | {"friendship-atlas-data/README.md"} == set(names)
