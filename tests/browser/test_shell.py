@@ -59,7 +59,7 @@ def test_bad_parameter_shows_a_notice_and_a_working_page(page: Page, server, tra
 
 def test_broken_data_shows_the_report_in_the_browser(page: Page, data_copy, traffic):
     set_cell(data_copy, "programme.csv", 2, "date", "2023-09-24")
-    process, url = start_server({"ATLAS_DATA_DIR": str(data_copy)})
+    process, url = start_server(env={"ATLAS_DATA_DIR": str(data_copy)})
     try:
         page.goto(url + "/")
         page.get_by_text("could not be loaded").wait_for(timeout=30_000)
