@@ -17,12 +17,18 @@ from components.i18n import field, t
 from components.sourcing import source_line
 from components.style import FONT_FAMILY, theme_colors
 
+#: Rows drawn in the who-said-what matrix and bars in the match chart; the data has them all.
+MATRIX_ROWS = 40
+MATCH_BARS = 25
+
 
 @dataclass(frozen=True)
 class Chart:
     name: str  # file-name stem for downloads, e.g. "theme-counts"
     figure: go.Figure
     data: pd.DataFrame
+    shown: int | None = None  # when the figure draws only the first rows: how many
+    total: int | None = None
 
 
 def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, height: int) -> go.Figure:
@@ -61,38 +67,38 @@ def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
 
 
 def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -> Chart:
-    """A dot for every theme a delegation stated; hover shows the statements.
-    ``order``: 'country' (grouped by country), 'themes' (most themes first) or 'match' (host match)."""
+    """A dot for every theme a delegation stated; hover shows the statements. ``order``: 'country'
+    (grouped by country), 'themes' (most themes first) or 'match' (host match). At most
+    ``MATRIX_ROWS`` delegations are drawn; the data behind the chart has every pair."""
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
     countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
     colours = theme_colors(data)
     places = view.localities.assign(country_name=view.localities["country"].map(countries))
-    n_themes = view.priorities.groupby("locality_id")["theme_id"].nunique()
     if order == "themes":
+        n_themes = view.priorities.groupby("locality_id")["theme_id"].nunique()
         places = places.assign(n=places["id"].map(n_themes).fillna(0)).sort_values(["n", "id"], ascending=[False, True])
     elif order == "match":
         ranked = [m.locality_id for m in match_rule.ranking(data, view)]
         places = places.set_index("id").loc[ranked].reset_index()
     else:
         places = places.sort_values(["country_name", field(lang, "name")])
-    rows = [f"{names[i]} · {c}" for i, c in zip(places["id"], places["country_name"], strict=True)]
-    said = (view.priorities.groupby(["locality_id", "theme_id"])[field(lang, "statement")]
-            .agg(lambda s: "<br>".join(_wrap(html.escape(x)) for x in s)))
-    theme_order = [x for x in data.themes["id"] if x in set(view.priorities["theme_id"])]
-    xs, ys, texts, dot_colours, records = [], [], [], [], []
-    for place, row_label in zip(places["id"], rows, strict=True):
-        for theme in theme_order:
-            if (place, theme) in said.index:
-                xs.append(labels[theme])
-                ys.append(row_label)
-                texts.append(f"<b>{html.escape(names[place])}</b> · {html.escape(labels[theme])}<br>"
-                             f"{said[(place, theme)]}")
-                dot_colours.append(colours[theme])
-                records.append({t("col.delegation", lang): names[place], t("col.theme", lang): labels[theme]})
-    fig = go.Figure(go.Scatter(x=xs, y=ys, mode="markers", marker={"size": 17, "color": dot_colours,
-                                                                    "line": {"color": "#FFFFFF", "width": 1}},
-                               hovertext=texts, hoverinfo="text"))
+    drawn = places.head(MATRIX_ROWS)
+    rows = [f"{names[i]} · {c}" for i, c in zip(drawn["id"], drawn["country_name"], strict=True)]
+    row_of = dict(zip(drawn["id"], rows, strict=True))
+    mine = view.priorities[view.priorities["locality_id"].isin(row_of)]
+    said: dict[tuple[str, str], list[str]] = {}
+    for place, theme, text in zip(mine["locality_id"], mine["theme_id"], mine[field(lang, "statement")], strict=True):
+        said.setdefault((place, theme), []).append(_wrap(html.escape(text)))
+    stated = set(view.priorities["theme_id"])
+    theme_order = [x for x in data.themes["id"] if x in stated]
+    position = {x: i for i, x in enumerate(theme_order)}
+    pairs = sorted(said, key=lambda pair: (rows.index(row_of[pair[0]]), position[pair[1]]))
+    fig = go.Figure(go.Scatter(
+        x=[labels[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
+        marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": "#FFFFFF", "width": 1}},
+        hovertext=[f"<b>{html.escape(names[p])}</b> · {html.escape(labels[th])}<br>{'<br>'.join(said[(p, th)])}"
+                   for p, th in pairs], hoverinfo="text"))
     fig.update_xaxes(categoryorder="array", categoryarray=[labels[x] for x in theme_order], side="top",
                      tickangle=-35, showgrid=True, gridcolor="#EEF2F5")
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor="#EEF2F5",
@@ -100,21 +106,25 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     height = 260 + 34 * max(len(rows), 3)
     chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), height)
     chart.update_layout(margin={"t": 190})
-    return Chart("theme-matrix", chart, pd.DataFrame(records))
+    pairs_all = view.priorities.drop_duplicates(["locality_id", "theme_id"])
+    table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(names).to_numpy(),
+                          t("col.theme", lang): pairs_all["theme_id"].map(labels).to_numpy()})
+    return Chart("theme-matrix", chart, table, shown=len(drawn), total=len(places))
 
 
 def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     """Best-matched partners: score bars labelled with the shared themes."""
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
-    ranked = [m for m in match_rule.ranking(data, view) if m.score > 0]
-    shared = [", ".join(labels[x] for x in m.shared) for m in ranked]
+    ranked_all = [m for m in match_rule.ranking(data, view) if m.score > 0]
     table = pd.DataFrame({
-        t("col.delegation", lang): [names[m.locality_id] for m in ranked],
-        t("charts.match.score", lang): [m.score for m in ranked],
-        t("charts.match.share", lang): [round(100 * m.share) for m in ranked],
-        t("charts.match.shared", lang): shared,
+        t("col.delegation", lang): [names[m.locality_id] for m in ranked_all],
+        t("charts.match.score", lang): [m.score for m in ranked_all],
+        t("charts.match.share", lang): [round(100 * m.share) for m in ranked_all],
+        t("charts.match.shared", lang): [", ".join(labels[x] for x in m.shared) for m in ranked_all],
     })
+    ranked = ranked_all[:MATCH_BARS]
+    shared = [", ".join(labels[x] for x in m.shared) for m in ranked]
     fig = go.Figure(go.Bar(
         x=[m.score for m in reversed(ranked)], y=[names[m.locality_id] for m in reversed(ranked)], orientation="h",
         marker={"color": "#0072B2"}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
@@ -125,7 +135,8 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     fig.update_yaxes(automargin=True)
     height = 140 + 38 * max(len(ranked), 3)
     title = t("charts.match.title", lang)
-    return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table)
+    return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table,
+                 shown=len(ranked), total=len(ranked_all))
 
 
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
@@ -139,7 +150,8 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     delegations = view.localities.groupby("country").size()
     order = list(delegations.sort_values().index)
     fig = go.Figure()
-    for theme in [x for x in data.themes["id"] if x in set(counts["theme_id"])]:
+    present = set(counts["theme_id"])
+    for theme in [x for x in data.themes["id"] if x in present]:
         part = counts[counts["theme_id"] == theme].set_index("country").reindex(order)["n"]
         fig.add_trace(go.Bar(x=part.to_numpy(), y=[countries[c] for c in order], orientation="h",
                              name=labels[theme], marker={"color": colours[theme]},

@@ -81,6 +81,10 @@ def _pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
     return x, y
 
 
+#: Labels considered at most (in priority order): beyond that a world map is only dots anyway.
+MAX_LABELS = 300
+
+
 def declutter(points: pd.DataFrame, zoom: float, style: MapStyle, host: pd.Series) -> list[str]:
     """Labels to draw at ``zoom``: a name is left out (shown by tooltip and card instead) when its
     box would overlap the host (``host`` has lon, lat, name) or a label drawn before it; rows
@@ -93,26 +97,43 @@ def declutter(points: pd.DataFrame, zoom: float, style: MapStyle, host: pd.Serie
         left = x - style.radius_px - 6 - width if left_side else x + style.radius_px + 2
         return left, y - height / 2, left + width, y + height / 2
 
-    taken = [box(host["lon"], host["lat"], host["name"], style.label_px + 2, left_side=True)]
+    cell = 64.0  # boxes are filed in a grid of 64-pixel cells, so each test looks at few others
+    grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+
+    def cells(b: tuple[float, ...]) -> list[tuple[int, int]]:
+        return [(i, j) for i in range(int(b[0] // cell), int(b[2] // cell) + 1)
+                for j in range(int(b[1] // cell), int(b[3] // cell) + 1)]
+
+    def free(b: tuple[float, ...]) -> bool:
+        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3]
+                   for c in cells(b) for o in grid.get(c, ()))
+
+    def take(b: tuple[float, ...]) -> None:
+        for c in cells(b):
+            grid.setdefault(c, []).append(b)
+
+    take(box(host["lon"], host["lat"], host["name"], style.label_px + 2, left_side=True))
     x, y = _pixel(host["lon"], host["lat"], zoom)
-    taken.append((x - style.radius_px, y - style.radius_px, x + style.radius_px, y + style.radius_px))
+    take((x - style.radius_px, y - style.radius_px, x + style.radius_px, y + style.radius_px))
     labels = []
-    for lon, lat, name in zip(points["lon"], points["lat"], points["name"], strict=True):
+    for n, (lon, lat, name) in enumerate(zip(points["lon"], points["lat"], points["name"], strict=True)):
         candidate = box(lon, lat, name, style.label_px)
-        clear = all(candidate[2] < b[0] or candidate[0] > b[2] or candidate[3] < b[1] or candidate[1] > b[3]
-                    for b in taken)
+        clear = n < MAX_LABELS and free(candidate)
         labels.append(name if clear else "")
         if clear:
-            taken.append(candidate)
+            take(candidate)
     return labels
 
 
 class CompactDeck(pdk.Deck):
-    """A Deck whose JSON has no indentation: pydeck indents by two spaces, which makes the
-    country outlines about six times larger on every rerun (1.1 MB instead of 0.2 MB)."""
+    """A Deck whose JSON has no indentation (pydeck indents by two spaces, which makes the country
+    outlines about six times larger on every rerun) and is computed once per deck, so a cached
+    deck costs nothing to send again."""
 
     def to_json(self) -> str:
-        return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        if getattr(self, "_json", None) is None:
+            self._json = json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
+        return self._json
 
 
 @lru_cache(maxsize=4)
@@ -158,17 +179,21 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
         pdk.Layer("GeoJsonLayer", _outlines(data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
-        pdk.Layer("ArcLayer", points, id="arcs", get_source_position=["lon", "lat"],
+        pdk.Layer("ArcLayer", points[["lon", "lat", "host_lon", "host_lat", "color"]], id="arcs",
+                  get_source_position=["lon", "lat"],
                   get_target_position=["host_lon", "host_lat"], get_source_color="color",
                   get_target_color=rgb(HOST_COLOR, style.arc_alpha), get_width=2, opacity=style.arc_alpha / 255),
-        pdk.Layer("ScatterplotLayer", points, id=DELEGATION_LAYER, get_position=["lon", "lat"],
+        pdk.Layer("ScatterplotLayer", points.drop(columns=["label", "host_lon", "host_lat", "relation"]),
+                  id=DELEGATION_LAYER,
+                  get_position=["lon", "lat"],
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=style.radius_px, line_width_units="'pixels'",
                   get_line_width=style.outline_px, pickable=True, auto_highlight=True),
         pdk.Layer("ScatterplotLayer", focused, id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
                   get_radius=style.radius_px + 7, line_width_units="'pixels'", get_line_width=4),
-        pdk.Layer("TextLayer", points, id="labels", get_position=["lon", "lat"], get_text="label",
+        pdk.Layer("TextLayer", points.loc[points["label"] != "", ["id", "lon", "lat", "label"]], id="labels",
+                  get_position=["lon", "lat"], get_text="label",
                   get_size=style.label_px, get_pixel_offset=[style.radius_px + 4, 0], **text_style),
         pdk.Layer("ScatterplotLayer", host, id="host", get_position=["lon", "lat"],
                   get_fill_color=rgb(HOST_COLOR), get_line_color=[255, 255, 255, 255], stroked=True,
@@ -199,3 +224,12 @@ def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
     return world_deck(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id)
+
+
+def world_deck_for(data: Dataset, view: View, lang: str, color: str, style_name: str,
+                   focus: str | None) -> CompactDeck:
+    """``world_deck`` with the colouring and style named, so a page can cache it by those names."""
+    from components.style import colouring
+
+    chosen = PRESENTATION if style_name == "presentation" else NORMAL
+    return world_deck(data, view, colouring(data, view, color, lang), lang, chosen, focus)

@@ -102,12 +102,13 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
     colours = theme_colors(data)
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
     own = data.priorities[data.priorities["locality_id"] == locality_id]
+    own_themes = set(own["theme_id"])
     priorities = tuple(
         ThemeStatements(theme, labels[theme], colours[theme], tuple(
             Statement(text, ids) for text, ids in
             zip(own.loc[own["theme_id"] == theme, field(lang, "statement")],
                 own.loc[own["theme_id"] == theme, "source_id"], strict=True)))
-        for theme in data.themes["id"] if theme in set(own["theme_id"])
+        for theme in data.themes["id"] if theme in own_themes
     )
     figures = data.figures[data.figures["locality_id"] == locality_id]
     figure_rows = tuple(

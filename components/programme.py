@@ -5,8 +5,10 @@ the 'time not reported' lane. Pure; no Streamlit."""
 
 from __future__ import annotations
 
+import heapq
 import html
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -41,11 +43,11 @@ class Placement:
     end: datetime | None  # None for an exact start with no reported end
 
 
-def placement(row: pd.Series) -> Placement:
+def placement(row: Mapping) -> Placement:
     """Where an event goes on the timeline, no more precise than its source."""
     day = row["date"]
     start, end, part = row["start"], row["end"], row["part_of_day"]
-    if isinstance(start, time):
+    if isinstance(start, time):  # pandas keeps a missing time as NaN, so test the type
         return Placement(row["series"], "exact", datetime.combine(day, start),
                          datetime.combine(day, end) if isinstance(end, time) else None)
     if isinstance(part, str):
@@ -68,7 +70,7 @@ def events(data: Dataset, series: tuple[str, ...] = (), kinds: tuple[str, ...] =
     return rows.assign(_order=order).sort_values("_order", kind="stable").drop(columns="_order")
 
 
-def when(row: pd.Series, lang: str) -> str:
+def when(row: Mapping, lang: str) -> str:
     """'08:00', 'Morning' or 'Time not reported'."""
     if isinstance(row["start"], time):
         return f"{row['start']:%H:%M}" + (f"–{row['end']:%H:%M}" if isinstance(row["end"], time) else "")
@@ -76,9 +78,23 @@ def when(row: pd.Series, lang: str) -> str:
     return t(f"part_of_day.{part}" if isinstance(part, str) else "part_of_day.unknown", lang)
 
 
-def lanes(rows: pd.DataFrame) -> list[str]:
-    used = {placement(r).lane for _, r in rows.iterrows()}
-    return [s for s in (*SERIES, NO_TIME_LANE) if s in used]
+def _records(rows: pd.DataFrame) -> list[dict]:
+    return rows.to_dict("records")
+
+
+def _pack(spans: list[tuple[datetime, datetime, str]]) -> dict[str, int]:
+    """Put overlapping spans on separate sub-rows, reusing the first free one (O(n log n))."""
+    free: list[tuple[datetime, int]] = []  # (when the sub-row frees up, sub-row)
+    count = 0
+    placed: dict[str, int] = {}
+    for start, finish, key in sorted(spans):
+        if free and free[0][0] <= start:
+            _, row = heapq.heappop(free)
+        else:
+            row, count = count, count + 1
+        placed[key] = row
+        heapq.heappush(free, (finish, row))
+    return placed
 
 
 def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -> Chart:
@@ -88,23 +104,17 @@ def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -
     lane_names = {s: t(f"series.{s}", lang) for s in SERIES} | {NO_TIME_LANE: t("part_of_day.unknown", lang)}
     tick_values, tick_text = [], []
     y, occupied = 0.0, {}
-    placed = [(r, placement(r)) for _, r in rows.iterrows()]
-    for lane in lanes(rows):
-        sub: list[list[tuple[datetime, datetime]]] = []
-        first = y
-        for r, p in placed:
-            if p.lane != lane:
-                continue
-            finish = p.end or p.start + timedelta(hours=1)
-            index = next((i for i, spans in enumerate(sub) if all(finish <= a or p.start >= b for a, b in spans)),
-                         len(sub))
-            if index == len(sub):
-                sub.append([])
-            sub[index].append((p.start, finish))
-            occupied[r["id"]] = first + index
-        y = first + max(len(sub), 1) + 0.6
-        tick_values.append(first + (max(len(sub), 1) - 1) / 2)
+    placed = [(r, placement(r)) for r in _records(rows)]
+    for lane in (*SERIES, NO_TIME_LANE):
+        spans = [(p.start, p.end or p.start + timedelta(hours=1), r["id"]) for r, p in placed if p.lane == lane]
+        if not spans:
+            continue
+        rows_used = _pack(spans)
+        height = max(rows_used.values()) + 1
+        occupied.update({key: y + row for key, row in rows_used.items()})
+        tick_values.append(y + (height - 1) / 2)
         tick_text.append(lane_names[lane])
+        y += height + 0.6
     fig = go.Figure()
     for kind in EVENT_KINDS:
         part = [(r, p) for r, p in placed if r["kind"] == kind]
@@ -178,7 +188,7 @@ class AgendaItem:
 def agenda(data: Dataset, rows: pd.DataFrame, lang: str) -> dict[date, list[AgendaItem]]:
     """Each programme day with its events in order (an empty list when none was reported)."""
     days: dict[date, list[AgendaItem]] = {d: [] for d in DAYS}
-    for _, r in rows.iterrows():
+    for r in _records(rows):
         days.setdefault(r["date"], []).append(AgendaItem(
             r["id"], when(r, lang), r[field(lang, "title")], t(f"series.{r['series']}", lang),
             _or(r[field(lang, "venue")], lang)))
@@ -247,3 +257,8 @@ def venue_deck(data: Dataset, rows: pd.DataFrame, lang: str) -> CompactDeck:
                        initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=14),
                        tooltip={"text": "{venue}\n{events}", "style": {"backgroundColor": "#1B2733", "color": "#FFFFFF",
                                                                      "maxWidth": "360px"}})
+
+
+def timeline_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str, subtitle: str) -> Chart:
+    """``timeline`` of the chosen series and kinds, in a form a page can cache by its arguments."""
+    return timeline(data, events(data, series, kinds), lang, subtitle)

@@ -61,17 +61,20 @@ def colouring(data: Dataset, view: View, mode: str, lang: str) -> Colouring:
         palette = country_colors(data)
         names = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
         colors = dict(zip(ids, view.localities["country"].map(palette), strict=True))
-        shown = [c for c in data.countries["code"] if c in set(view.localities["country"])]
+        present = set(view.localities["country"])
+        shown = [c for c in data.countries["code"] if c in present]
         return Colouring(colors, tuple((names[c], palette[c]) for c in shown))
     if mode == "evidence":
         colors = dict(zip(ids, view.localities["evidence"].map(EVIDENCE_COLORS), strict=True))
-        shown = [e for e in EVIDENCE_COLORS if e in set(view.localities["evidence"])]
+        present = set(view.localities["evidence"])
+        shown = [e for e in EVIDENCE_COLORS if e in present]
         return Colouring(colors, tuple((t(f"evidence.{e}.label", lang), EVIDENCE_COLORS[e]) for e in shown))
     palette = theme_colors(data)
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     lead = lead_themes(data, view)
     colors = {i: palette.get(theme, NO_THEME_COLOR) if theme else NO_THEME_COLOR for i, theme in lead.items()}
-    used = [th for th in data.themes["id"] if th in set(lead.dropna())]
+    leading = set(lead.dropna())
+    used = [th for th in data.themes["id"] if th in leading]
     legend = [(labels[th], palette[th]) for th in used]
     if lead.isna().any():
         legend.append((t("map.legend.no_theme", lang), NO_THEME_COLOR))

@@ -4,6 +4,7 @@ Streamlit; pages only wire."""
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -319,42 +320,75 @@ def escape_md(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _built(_builder: Callable[..., object], builder_name: str, _data: Dataset, data_key: int,
+           filters: flt.Filters, lang: str, options: tuple) -> object:
+    return _builder(_data, flt.apply(_data, filters), lang, *options)
+
+
+def cached(builder: Callable[..., object], data: Dataset, *options: object) -> object:
+    """``builder(data, view, lang, *options)`` for this run's filter and language, built once and
+    reused while the data, the filter, the language and the options stay the same. Callers must
+    not modify what they get back."""
+    ctx = context()
+    name = f"{builder.__module__}.{builder.__qualname__}"
+    return _built(builder, name, data, id(data), ctx.filters, ctx.lang, options)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _called(_builder: Callable[..., object], builder_name: str, _data: Dataset, data_key: int, args: tuple) -> object:
+    return _builder(_data, *args)
+
+
+def cached_call(builder: Callable[..., object], data: Dataset, *args: object) -> object:
+    """``builder(data, *args)`` built once per data and (hashable) arguments."""
+    return _called(builder, f"{builder.__module__}.{builder.__qualname__}", data, id(data), args)
+
+
 def chart(built: Chart, key: str, on_select=None) -> None:
     """A figure exactly as built (no Streamlit theme, so screen and exported file match), with its
     download row underneath."""
     config = {"displaylogo": False, "toImageButtonOptions": {"format": "png", "filename": built.name, "scale": 2}}
     st.plotly_chart(built.figure, theme=None, key=key, config=config, width="stretch",
                     on_select=on_select or "ignore", selection_mode="points")
+    if built.shown is not None and built.total is not None and built.shown < built.total:
+        st.caption(t("charts.capped", context().lang, shown=built.shown, total=built.total))
     download_row(built, key)
 
 
-def download_row(built: Chart, key: str) -> None:
+def download_row(source: Chart | Callable[[], Chart], key: str, name: str | None = None) -> None:
     """PNG for slides and for print, SVG, PDF, and the chart's data as CSV and XLSX. Files are
-    made only when a button is pressed."""
+    made only when a button is pressed; ``source`` may be a function that builds the chart then
+    (give its ``name``), for figures that exist only for files, like the static world map."""
     lang = context().lang
-    stem = f"friendship-atlas-{built.name}-{lang}"
     data = dataset()
-    about = {t("downloads.about_title", lang): html.unescape((built.figure.layout.title.text or "").split("<br>")[0]),
-             t("downloads.about_filter", lang): flt.describe(data, context().filters, lang),
-             t("downloads.about_source", lang): source_line(data, lang)}
+    build = functools.cache(source) if callable(source) else (lambda: source)
+    stem = f"friendship-atlas-{name or source.name}-{lang}"  # type: ignore[union-attr]
+    filter_words = flt.describe(data, context().filters, lang)
+
+    def xlsx() -> bytes:
+        chart_now = build()
+        title = html.unescape((chart_now.figure.layout.title.text or "").split("<br>")[0])
+        return export.xlsx_bytes(chart_now.data, {t("downloads.about_title", lang): title,
+                                                  t("downloads.about_filter", lang): filter_words,
+                                                  t("downloads.about_source", lang): source_line(data, lang)})
+
     with st.popover(t("downloads.button", lang), icon=":material/download:", key=f"{key}_downloads"):
         if export.available():
-            files = (("png_slide", "png", lambda: export.slide_png(built.figure)),
-                     ("png_print", "png", lambda: export.print_png(built.figure)),
-                     ("svg", "svg", lambda: export.vector(built.figure, "svg")),
-                     ("pdf", "pdf", lambda: export.vector(built.figure, "pdf")))
-            for label, fmt, make in files:
-                suffix = "-print" if label == "png_print" else ""
+            files = (("png_slide", "png", "", lambda: export.slide_png(build().figure)),
+                     ("png_print", "png", "-print", lambda: export.print_png(build().figure)),
+                     ("svg", "svg", "", lambda: export.vector(build().figure, "svg")),
+                     ("pdf", "pdf", "", lambda: export.vector(build().figure, "pdf")))
+            for label, fmt, suffix, make in files:
                 st.download_button(t(f"downloads.{label}", lang), make, file_name=f"{stem}{suffix}.{fmt}",
                                    mime=export.FORMATS[fmt], key=f"{key}_{label}", on_click="ignore",
                                    icon=":material/image:")
         else:
             st.caption(t("downloads.no_chromium", lang))
-        st.download_button(t("downloads.csv", lang), lambda: export.csv_bytes(built.data), file_name=f"{stem}.csv",
+        st.download_button(t("downloads.csv", lang), lambda: export.csv_bytes(build().data), file_name=f"{stem}.csv",
                            mime=export.FORMATS["csv"], key=f"{key}_csv", on_click="ignore", icon=":material/table:")
-        st.download_button(t("downloads.xlsx", lang), lambda: export.xlsx_bytes(built.data, about),
-                           file_name=f"{stem}.xlsx", mime=export.FORMATS["xlsx"], key=f"{key}_xlsx",
-                           on_click="ignore", icon=":material/table:")
+        st.download_button(t("downloads.xlsx", lang), xlsx, file_name=f"{stem}.xlsx", mime=export.FORMATS["xlsx"],
+                           key=f"{key}_xlsx", on_click="ignore", icon=":material/table:")
 
 
 def briefing_downloads(data: Dataset) -> None:

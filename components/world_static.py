@@ -27,10 +27,12 @@ def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> 
         colorscale=[[0, NORMAL.participating], [1, NORMAL.participating]],
         marker={"line": {"color": NORMAL.border, "width": 0.5}},
     ))
-    for _, p in points.iterrows():
-        fig.add_trace(go.Scattergeo(lon=[p["lon"], host_lon], lat=[p["lat"], host_lat], mode="lines",
-                                    line={"width": 1.4, "color": colouring.colors[p["id"]]}, opacity=0.55,
-                                    hoverinfo="skip", showlegend=False))
+    for _, colour in colouring.legend:  # one trace of arcs per colour: None breaks the line between arcs
+        group = points[[colouring.colors[i] == colour for i in points["id"]]]
+        lon = [v for x in group["lon"] for v in (x, host_lon, None)]
+        lat = [v for y in group["lat"] for v in (y, host_lat, None)]
+        fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"width": 1.4, "color": colour},
+                                    opacity=0.55, hoverinfo="skip", showlegend=False))
     for label, colour in colouring.legend:
         group = points[[colouring.colors[i] == colour for i in points["id"]]]
         fig.add_trace(go.Scattergeo(

@@ -63,7 +63,7 @@ if state.present:
         current = ids[index]
         left, right = st.columns([3, 1.1])
         with left:
-            deck = maps.world_deck(data, view, colouring, lang, maps.PRESENTATION, focus=current)
+            deck = ui.cached(maps.world_deck_for, data, state.color, "presentation", current)
             st.pydeck_chart(deck, height=760, key="tour_map",
                             alt=t("map.alt", lang, n=len(ids)))
             ui.legend(colouring.legend)
@@ -84,11 +84,11 @@ if view.empty:
 
 left, right = st.columns([3, 1.1])
 with left:
-    deck = maps.world_deck(data, view, colouring, lang)
+    deck = ui.cached(maps.world_deck_for, data, state.color, "normal", None)
     event = st.pydeck_chart(deck, height=620, on_select="rerun", selection_mode="single-object", key="world_map",
                             alt=t("map.alt", lang, n=len(view.localities)))
     ui.legend(colouring.legend)
-    ui.download_row(world_static.world_figure(data, view, colouring, lang), "world_map")
+    ui.download_row(lambda: world_static.world_figure(data, view, colouring, lang), "world_map", "world-map")
 picked = event.selection.objects.get(maps.DELEGATION_LAYER, []) if event else []
 if picked and picked[0].get("id") != state.delegation:
     ui.update(delegation=picked[0]["id"])

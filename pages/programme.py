@@ -45,7 +45,8 @@ def open_clicked_event() -> None:
 
 
 st.subheader(t("programme.timeline_heading", lang), anchor=False)
-ui.chart(programme.timeline(data, rows, lang, subtitle), key="timeline", on_select=open_clicked_event)
+ui.chart(ui.cached_call(programme.timeline_for, data, state.series, state.event_kinds, lang, subtitle),
+         key="timeline", on_select=open_clicked_event)
 card_column, _ = st.columns([1.3, 1])
 with card_column:
     selected = ui.context().state.event
@@ -68,18 +69,28 @@ with card_column:
             st.markdown(f"**{t('programme.card.sources', lang)}:** {ui.source_links(data, card.source_ids)}")
 
 st.subheader(t("programme.agenda_heading", lang), anchor=False)
+st.caption(t("programme.agenda_hint", lang))
 days = programme.agenda(data, rows, lang)
+
+
+def open_selected_row(key: str, items: list[programme.AgendaItem]) -> None:
+    picked = st.session_state[key].selection.rows
+    if picked:
+        ui.update(event=items[picked[0]].id)
+
+
 for tab, (day, items) in zip(st.tabs([ui.format_day(day) for day in days]), days.items(), strict=True):
     with tab:
         if not items:
             st.caption(t("programme.no_events_day", lang))
-        for item in items:
-            when_column, what_column, open_column = st.columns([1.2, 5, 1], vertical_alignment="center")
-            when_column.markdown(f"**{ui.escape_md(item.when)}**")
-            what_column.markdown(f"{ui.escape_md(item.title)}  \n:gray[{ui.escape_md(item.series)} · "
-                                 f"{ui.escape_md(item.venue)}]")
-            open_column.button(t("programme.open", lang), key=f"open_{day}_{item.id}",
-                               on_click=ui.update, kwargs={"event": item.id})
+            continue
+        key = f"agenda_{day}"
+        st.dataframe(
+            {t("col.time", lang): [i.when for i in items], t("col.event", lang): [i.title for i in items],
+             t("col.series", lang): [i.series for i in items], t("col.venue", lang): [i.venue for i in items]},
+            hide_index=True, width="stretch", key=key, on_select=lambda k=key, i=items: open_selected_row(k, i),
+            selection_mode="single-row",
+        )
 
 st.subheader(t("programme.venues_heading", lang), anchor=False)
 st.caption(t("programme.venues_note", lang))

@@ -6,6 +6,7 @@ import streamlit as st
 from components import charts, match, ui
 from components.i18n import field, t
 
+RANK_LINES = 12
 data = ui.dataset()
 ctx = ui.context()
 lang = ctx.lang
@@ -26,12 +27,12 @@ def filter_by_clicked_theme() -> None:
 
 
 st.subheader(t("themes.counts_heading", lang), anchor=False)
-ui.chart(charts.theme_counts(data, view, lang), key="theme_counts", on_select=filter_by_clicked_theme)
+ui.chart(ui.cached(charts.theme_counts, data), key="theme_counts", on_select=filter_by_clicked_theme)
 
 st.subheader(t("themes.match_heading", lang), anchor=False)
 labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
 names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
-ranked = [m for m in match.ranking(data, view) if m.score > 0]
+ranked = [m for m in ui.cached(match.ranking_for_page, data) if m.score > 0]
 host_column, rank_column = st.columns([1, 1.4])
 with host_column:
     st.markdown(f"**{t('themes.host_heading', lang)}**")
@@ -42,19 +43,21 @@ with rank_column:
     st.markdown(f"**{t('themes.ranked_heading', lang)}**")
     if not ranked:
         st.info(t("themes.no_match", lang), icon=":material/info:")
-    for position, m in enumerate(ranked, start=1):
+    for position, m in enumerate(ranked[:RANK_LINES], start=1):
         ui.text(t("themes.rank_line", lang, rank=position, name=names[m.locality_id], score=m.score,
                   share=round(100 * m.share), themes=", ".join(labels[x] for x in m.shared)))
+    if len(ranked) > RANK_LINES:
+        st.caption(t("themes.rank_more", lang, n=len(ranked) - RANK_LINES))
 if ranked:
-    ui.chart(charts.match_chart(data, view, lang), key="match_chart")
+    ui.chart(ui.cached(charts.match_chart, data), key="match_chart")
 st.caption(t("themes.match_rule", lang))
 
 st.subheader(t("themes.matrix_heading", lang), anchor=False)
 order = st.segmented_control(t("themes.sort", lang), ["country", "themes", "match"], default="country",
                              format_func=lambda o: t(f"themes.order.{o}", lang), key="matrix_order",
                              required=True)
-ui.chart(charts.theme_matrix(data, view, lang, order or "country"), key="theme_matrix")
+ui.chart(ui.cached(charts.theme_matrix, data, order or "country"), key="theme_matrix")
 
 st.subheader(t("themes.countries_heading", lang), anchor=False)
-ui.chart(charts.countries_chart(data, view, lang), key="countries_chart")
+ui.chart(ui.cached(charts.countries_chart, data), key="countries_chart")
 ui.source_caption(data)
