@@ -45,13 +45,19 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
     return fig
 
 
+def _escaped(mapping: dict[str, str]) -> dict[str, str]:
+    """Data text for figures: plotly reads a little HTML, so escape it (tables keep the raw text)."""
+    return {k: html.escape(v) for k, v in mapping.items()}
+
+
 def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
     """How many of the shown delegations stated each theme: sorted horizontal bars."""
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    raw = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    labels = _escaped(raw)
     colours = theme_colors(data)
     counts = (view.priorities.drop_duplicates(["locality_id", "theme_id"]).groupby("theme_id").size()
               .sort_values(ascending=True))
-    table = pd.DataFrame({"theme_id": counts.index, t("col.theme", lang): [labels[x] for x in counts.index],
+    table = pd.DataFrame({"theme_id": counts.index, t("col.theme", lang): [raw[x] for x in counts.index],
                           t("charts.delegations", lang): counts.to_numpy()})
     fig = go.Figure(go.Bar(
         x=counts.to_numpy(), y=[labels[x] for x in counts.index], orientation="h", customdata=list(counts.index),
@@ -70,8 +76,9 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     """A dot for every theme a delegation stated; hover shows the statements. ``order``: 'country'
     (grouped by country), 'themes' (most themes first) or 'match' (host match). At most
     ``MATRIX_ROWS`` delegations are drawn; the data behind the chart has every pair."""
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    raw_labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    raw_names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    labels, names = _escaped(raw_labels), _escaped(raw_names)
     countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
     colours = theme_colors(data)
     places = view.localities.assign(country_name=view.localities["country"].map(countries))
@@ -97,7 +104,7 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     fig = go.Figure(go.Scatter(
         x=[labels[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
         marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": "#FFFFFF", "width": 1}},
-        hovertext=[f"<b>{html.escape(names[p])}</b> · {html.escape(labels[th])}<br>{'<br>'.join(said[(p, th)])}"
+        hovertext=[f"<b>{names[p]}</b> · {labels[th]}<br>{'<br>'.join(said[(p, th)])}"
                    for p, th in pairs], hoverinfo="text"))
     fig.update_xaxes(categoryorder="array", categoryarray=[labels[x] for x in theme_order], side="top",
                      tickangle=-35, showgrid=True, gridcolor="#EEF2F5")
@@ -107,8 +114,8 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), height)
     chart.update_layout(margin={"t": 190})
     pairs_all = view.priorities.drop_duplicates(["locality_id", "theme_id"])
-    table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(names).to_numpy(),
-                          t("col.theme", lang): pairs_all["theme_id"].map(labels).to_numpy()})
+    table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(raw_names).to_numpy(),
+                          t("col.theme", lang): pairs_all["theme_id"].map(raw_labels).to_numpy()})
     return Chart("theme-matrix", chart, table, shown=len(drawn), total=len(places))
 
 
@@ -116,6 +123,7 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     """Best-matched partners: score bars labelled with the shared themes."""
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    shown_labels, shown_names = _escaped(labels), _escaped(names)
     ranked_all = [m for m in match_rule.ranking(data, view) if m.score > 0]
     table = pd.DataFrame({
         t("col.delegation", lang): [names[m.locality_id] for m in ranked_all],
@@ -124,9 +132,10 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
         t("charts.match.shared", lang): [", ".join(labels[x] for x in m.shared) for m in ranked_all],
     })
     ranked = ranked_all[:MATCH_BARS]
-    shared = [", ".join(labels[x] for x in m.shared) for m in ranked]
+    shared = [", ".join(shown_labels[x] for x in m.shared) for m in ranked]
     fig = go.Figure(go.Bar(
-        x=[m.score for m in reversed(ranked)], y=[names[m.locality_id] for m in reversed(ranked)], orientation="h",
+        x=[m.score for m in reversed(ranked)], y=[shown_names[m.locality_id] for m in reversed(ranked)],
+        orientation="h",
         marker={"color": "#0072B2"}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
         textposition="outside", customdata=list(reversed(shared)),
         hovertemplate="%{y}: %{x}<br>%{customdata}<extra></extra>",
@@ -142,6 +151,7 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     """Per country: how many of its delegations stated each theme (stacked bars)."""
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    shown_labels = _escaped(labels)
     countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
     colours = theme_colors(data)
     links = view.priorities.drop_duplicates(["locality_id", "theme_id"]).merge(
@@ -154,8 +164,8 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     for theme in [x for x in data.themes["id"] if x in present]:
         part = counts[counts["theme_id"] == theme].set_index("country").reindex(order)["n"]
         fig.add_trace(go.Bar(x=part.to_numpy(), y=[countries[c] for c in order], orientation="h",
-                             name=labels[theme], marker={"color": colours[theme]},
-                             hovertemplate=f"%{{y}} · {labels[theme]}: %{{x}}<extra></extra>"))
+                             name=shown_labels[theme], marker={"color": colours[theme]},
+                             hovertemplate=f"%{{y}} · {shown_labels[theme]}: %{{x}}<extra></extra>"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero")
     fig.update_yaxes(automargin=True)

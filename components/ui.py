@@ -139,8 +139,13 @@ def _leave_legacy_routing() -> None:
 
 
 def _notice(dropped: Dropped, lang: str) -> str:
-    shown = dropped.value if len(dropped.value) <= 40 else dropped.value[:40] + "…"
-    return t("notice.dropped", lang, name=dropped.name, value=shown, reason=t(dropped.reason, lang))
+    """The notice for a dropped parameter; the link's text is escaped, so it shows literally."""
+    return t("notice.dropped", lang, name=escape_md(_clip(dropped.name)), value=escape_md(_clip(dropped.value)),
+             reason=t(dropped.reason, lang))
+
+
+def _clip(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 def _write_url(state: UrlState) -> None:

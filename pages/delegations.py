@@ -84,7 +84,7 @@ elif state.delegation:
         if not p.figures:
             st.caption(t("common.not_reported", lang))
         for figure in p.figures:
-            st.metric(figure.label, figure.value)
+            st.metric(ui.escape_md(figure.label), figure.value)
             st.caption(sources(figure.source_ids))
         st.subheader(t("delegations.shared", lang), anchor=False)
         ui.text(", ".join(p.shared_with_host) if p.shared_with_host else t("common.not_reported", lang))
@@ -98,10 +98,9 @@ elif state.delegation:
         if not p.similar:
             st.caption(t("common.not_reported", lang))
         for other_id, other_name, shared in p.similar:
-            st.page_link("pages/delegations.py", label=other_name, icon=":material/arrow_forward:",
-                         query_params={**ui.shared_params(), "delegation": other_id},
-                         help=t("delegations.similar_line", lang, themes=", ".join(shared)))
-            st.caption(t("delegations.similar_line", lang, themes=", ".join(shared)))
+            st.page_link("pages/delegations.py", label=ui.escape_md(other_name), icon=":material/arrow_forward:",
+                         query_params={**ui.shared_params(), "delegation": other_id})
+            st.caption(ui.escape_md(t("delegations.similar_line", lang, themes=", ".join(shared))))
 else:
     st.subheader(t("delegations.list_heading", lang), anchor=False)
     if view.empty:

@@ -30,7 +30,7 @@ figures[0].metric(t("programme.events_shown", lang), len(rows))
 for column, fact in zip(figures[1:], ("delegations_reported", "partner_localities", "hef_delegates_expected"),
                         strict=True):
     row = facts.loc[fact]
-    column.metric(row[field(lang, "label")], format_quantity(row["value"], row["qualifier"], lang))
+    column.metric(ui.escape_md(row[field(lang, "label")]), format_quantity(row["value"], row["qualifier"], lang))
     column.caption(ui.source_links(data, row["source_id"]))
 
 if rows.empty:
@@ -64,7 +64,7 @@ with card_column:
             if card.delegations:
                 st.markdown(f"**{t('programme.card.delegations', lang)}**")
                 for locality_id, name in card.delegations:
-                    st.page_link("pages/delegations.py", label=name, icon=":material/arrow_forward:",
+                    st.page_link("pages/delegations.py", label=ui.escape_md(name), icon=":material/arrow_forward:",
                                  query_params={**ui.shared_params(), "delegation": locality_id})
             st.markdown(f"**{t('programme.card.sources', lang)}:** {ui.source_links(data, card.source_ids)}")
 

@@ -46,3 +46,31 @@ def row_of(folder: Path, file: str, column: str, value: str) -> int:
     """The spreadsheet row where ``column`` equals ``value``."""
     _, rows = read_rows(folder, file)
     return next(i for i, r in enumerate(rows, start=2) if r[column] == value)
+
+
+HOSTILE_TEXT = ("<script>alert('atlas')</script> **bold** [link](javascript:alert(1)) :red[red] "
+                "<img src=x onerror=alert(2)>")
+
+
+@pytest.fixture
+def hostile_copy(data_copy: Path) -> Path:
+    """A copy of data/ whose free-text fields hold HTML, script, Markdown and Streamlit directives,
+    and a very long summary: everything must show it as plain text."""
+    fields = {
+        "localities.csv": ("name_en", "name_vi", "summary_en", "summary_vi", "head_name", "head_title_en"),
+        "priorities.csv": ("statement_en", "statement_vi"),
+        "programme.csv": ("title_en", "description_en", "participants_en", "venue_en"),
+        "themes.csv": ("label_en", "description_en"),
+        "sources.csv": ("title", "publisher"),
+        "figures.csv": ("label_en",),
+    }
+    for file, columns in fields.items():
+        header, rows = read_rows(data_copy, file)
+        for row in rows:
+            for column in columns:
+                if row[column]:
+                    row[column] = f"{row[column]} {HOSTILE_TEXT}"
+        if file == "localities.csv":
+            rows[0]["summary_en"] = "long " * 2000
+        write_rows(data_copy, file, header, rows)
+    return data_copy
