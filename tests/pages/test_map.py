@@ -8,6 +8,7 @@ import json
 import pytest
 
 from components.filters import Filters, apply
+from components.ui import escape_md
 from tests.components.test_url_state import BAD
 
 
@@ -43,7 +44,7 @@ def test_url_with_language_theme_and_delegation_reproduces_the_view(run_app):
 def test_bad_link_gives_a_notice_and_a_working_map(run_app, params, name):
     app = run_app("map", **params)
     assert not app.exception
-    assert any(f"“{name}=" in w.value for w in app.warning)
+    assert any(f"“{escape_md(name)}=" in w.value for w in app.warning)  # shown escaped, reads as typed
     assert app.get("deck_gl_json_chart") or app.info  # the map, or the empty state
 
 
