@@ -6,6 +6,7 @@ without the lock two sessions exporting at once can receive each other's images.
 
 from __future__ import annotations
 
+import functools
 import io
 import os
 import shutil
@@ -40,7 +41,12 @@ class ExportUnavailable(RuntimeError):
 
 def chromium() -> str | None:
     """The browser kaleido will drive, if there is one."""
-    named = os.environ.get("BROWSER_PATH")
+    return _find_chromium(os.environ.get("BROWSER_PATH"))
+
+
+@functools.cache
+def _find_chromium(named: str | None) -> str | None:
+    """Looked up once per process (every download row asks)."""
     if named:
         return named if Path(named).exists() else None
     return next((path for name in ("chromium", "chromium-browser", "google-chrome") if (path := shutil.which(name))),

@@ -259,6 +259,19 @@ def venue_deck(data: Dataset, rows: pd.DataFrame, lang: str) -> CompactDeck:
                                                                      "maxWidth": "360px"}})
 
 
+# The page's builders by the chosen series and kinds, in a form a page can cache by its arguments.
+
+
 def timeline_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str, subtitle: str) -> Chart:
-    """``timeline`` of the chosen series and kinds, in a form a page can cache by its arguments."""
     return timeline(data, events(data, series, kinds), lang, subtitle)
+
+
+def agenda_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str
+               ) -> dict[date, list[AgendaItem]]:
+    return agenda(data, events(data, series, kinds), lang)
+
+
+def venue_deck_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> CompactDeck | None:
+    """The venue map, or None when no shown event has a venue position."""
+    rows = events(data, series, kinds)
+    return None if venues(data, rows, lang).empty else venue_deck(data, rows, lang)

@@ -10,19 +10,19 @@ from components.i18n import format_date, t
 
 def source_label(data: Dataset, source_id: str) -> str:
     """'Publisher — Title', or just the title when the publisher was not recorded."""
-    row = data.sources.loc[data.sources["id"] == source_id].iloc[0]
+    row = data.source_rows[source_id]
     publisher = row["publisher"]
     return f"{publisher} — {row['title']}" if isinstance(publisher, str) and publisher else row["title"]
 
 
 def publisher_or_title(data: Dataset, source_id: str) -> str:
     """The publisher, or the title when no publisher was recorded: a short link text."""
-    row = data.sources.loc[data.sources["id"] == source_id].iloc[0]
+    row = data.source_rows[source_id]
     return row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else row["title"]
 
 
 def source_url(data: Dataset, source_id: str) -> str | None:
-    url = data.sources.loc[data.sources["id"] == source_id, "url"].iloc[0]
+    url = data.source_rows[source_id]["url"]
     return url if isinstance(url, str) and url else None
 
 
@@ -30,7 +30,7 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
     """Distinct publishers of the given sources, in first-seen order."""
     seen: dict[str, None] = {}
     for source_id in source_ids:
-        publisher = data.sources.loc[data.sources["id"] == source_id, "publisher"].iloc[0]
+        publisher = data.source_rows[source_id]["publisher"]
         if isinstance(publisher, str) and publisher:
             seen.setdefault(publisher, None)
     return list(seen)
@@ -38,10 +38,10 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
 
 def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
     """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
-    ids = list(source_ids) if source_ids is not None else list(data.sources["id"])
-    names = publishers(data, ids)
-    if source_ids is None or len(names) > 3:
-        sources = t("common.compiled_from", lang, n=len(ids))
+    ids = list(dict.fromkeys(source_ids)) if source_ids is not None else None
+    names = publishers(data, ids) if ids is not None else []
+    if ids is None or len(names) > 3:
+        sources = t("common.compiled_from", lang, n=len(ids if ids is not None else data.sources))
     else:
         sources = ", ".join(names) or t("common.not_reported", lang)
     return t("common.source_line", lang, sources=sources, date=format_date(data.data_as_of, lang))

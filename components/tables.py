@@ -148,3 +148,13 @@ def themes_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.description", lang): th[field(lang, "description")],
         t("col.colour", lang): th["color"],
     })
+
+
+def compare_table(data: Dataset, locality_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """Delegations side by side: every theme stated by at least one of them (in theme order), one
+    column per delegation, ✓ where that delegation stated the theme."""
+    names = _names(data, lang)
+    stated = {i: set(data.priorities.loc[data.priorities["locality_id"] == i, "theme_id"]) for i in locality_ids}
+    themes = [x for x in data.themes["id"] if any(x in s for s in stated.values())]
+    grid = {names[i]: ["✓" if x in stated[i] else "" for x in themes] for i in locality_ids}
+    return pd.DataFrame({t("col.theme", lang): [_themes(data, lang)[x] for x in themes], **grid})

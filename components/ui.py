@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from components import briefing, export, i18n, url_state
 from components import filters as flt
@@ -63,6 +65,7 @@ class Context:
     lang: str
     state: UrlState
     notices: tuple[str, ...]
+    loaded: Dataset | DataError  # read once per run: the file check costs a stat per data file
 
     @property
     def filters(self) -> flt.Filters:
@@ -88,11 +91,15 @@ def _try_dataset() -> Dataset | DataError:
 
 
 def dataset() -> Dataset:
-    """The validated dataset, loaded once per process; stops the page with the report if broken."""
-    loaded = _try_dataset()
+    """The validated dataset, loaded once per process; stops the page with the report if broken.
+    Every page starts with this call, so a page reached by the legacy routing (without app.py, with
+    last run's context) is re-routed here; callbacks, which run before any page, must not be."""
+    if PagesManager.uses_pages_directory:
+        _leave_legacy_routing()
+    ctx = context()
+    loaded, lang = ctx.loaded, ctx.lang
     if isinstance(loaded, Dataset):
         return loaded
-    lang = context().lang if _CONTEXT in st.session_state else i18n.DEFAULT_LANGUAGE
     st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(loaded.problems))}",
              icon=":material/error:")
     st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
@@ -101,7 +108,9 @@ def dataset() -> Dataset:
 
 
 def start() -> Context:
-    """Read the URL once per run; drop, with a notice, what is not understood."""
+    """Read the URL once per run; drop, with a notice, what is not understood. Called by app.py,
+    which routes every page through ``st.navigation``: the legacy pages/ routing is off from here."""
+    PagesManager.uses_pages_directory = False
     params = {key: st.query_params.get_all(key) for key in st.query_params}
     loaded = _try_dataset()
     if isinstance(loaded, Dataset):
@@ -111,7 +120,7 @@ def start() -> Context:
         state, dropped = UrlState(lang=raw[-1] if raw and raw[-1] in i18n.LANGUAGES else None), ()
     lang = state.lang or i18n.language_from_locale(st.context.locale)
     notices = tuple(_notice(d, lang) for d in dropped)
-    ctx = Context(lang=lang, state=state, notices=notices)
+    ctx = Context(lang=lang, state=state, notices=notices, loaded=loaded)
     st.session_state[_CONTEXT] = ctx
     if dropped:
         _write_url(state)
@@ -131,9 +140,8 @@ def _leave_legacy_routing() -> None:
     """Until some session has called ``st.navigation``, Streamlit routes a fresh server's first
     request by the legacy pages/ folder, so a deep link such as /map runs pages/map.py without
     app.py (no sidebar, no context, file-name labels). Switch that routing off, as
-    ``st.navigation`` itself does, and rerun: the same URL then goes through app.py."""
-    from streamlit.runtime.pages_manager import PagesManager
-
+    ``st.navigation`` itself does, and rerun: the same URL then goes through app.py. (AppTest
+    restores the legacy routing before every run, so there every page is re-routed once.)"""
     PagesManager.uses_pages_directory = False
     st.rerun()
 
@@ -187,7 +195,7 @@ def sidebar(pages: Sequence[st.Page]) -> None:
         st.markdown(f"**{t('nav.heading', lang)}**")
         for page in pages:
             st.page_link(page, label=page.title, icon=page.icon, query_params=shared_params())
-        loaded = _try_dataset()
+        loaded = ctx.loaded
         if isinstance(loaded, Dataset):
             _filter_widgets(loaded, ctx)
         st.divider()
@@ -242,7 +250,7 @@ def _filter_widgets(data: Dataset, ctx: Context) -> None:
     st.text_input(t("filters.query", lang), key=query_key, placeholder=t("filters.query_placeholder", lang),
                   max_chars=url_state.MAX_VALUE_LENGTH,
                   on_change=lambda: update_filters(query=st.session_state[query_key].strip()))
-    shown = len(flt.apply(data, f).localities)
+    shown = len(view(data).localities)
     st.caption(t("filters.count", lang, n=shown))
     if f.active and st.button(t("filters.reset", lang), icon=":material/filter_alt_off:",
                               key=f"{_WIDGET}reset"):
@@ -271,7 +279,7 @@ def source_caption(data: Dataset, source_ids: Sequence[str] | None = None) -> No
 
 def view(data: Dataset) -> flt.View:
     """The filtered delegations for this run (the one filter every output reads)."""
-    return flt.apply(data, context().filters)
+    return cached_call(flt.apply, data, context().filters)
 
 
 def empty_state(data: Dataset) -> None:
@@ -318,36 +326,48 @@ def locality_card(card: Card) -> None:
         st.markdown(escape_md(card.summary))
 
 
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$:]")
+
+
 def escape_md(text: str) -> str:
     """Escape what Markdown and Streamlit would interpret (emphasis, links, `:red[…]` and
     `:emoji:` directives, headings, tables, maths), so data text shows literally."""
-    escaped = "".join("\\" + c if c in "\\`*_[]<>#|~$:" else c for c in text)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
+# The caches below are keyed on one string made from the call (builder name, data identity and
+# the repr of the arguments, all plain values): Streamlit hashes a string at once, whereas hashing
+# the Filters dataclass and option tuples cost about 2 ms a call, on every call of every run.
+
+
+def _key(builder: Callable[..., object], data: Dataset, *args: object) -> str:
+    return repr((builder.__module__, builder.__qualname__, id(data), *args))
+
+
 @st.cache_resource(show_spinner=False, max_entries=64)
-def _built(_builder: Callable[..., object], builder_name: str, _data: Dataset, data_key: int,
-           filters: flt.Filters, lang: str, options: tuple) -> object:
-    return _builder(_data, flt.apply(_data, filters), lang, *options)
+def _built(_builder: Callable[..., object], _data: Dataset, _filters: flt.Filters, _lang: str,
+           _options: tuple[tuple[str, object], ...], key: str) -> object:
+    return _builder(_data, flt.apply(_data, _filters), lang=_lang, **dict(_options))
 
 
-def cached(builder: Callable[..., object], data: Dataset, *options: object) -> object:
-    """``builder(data, view, lang, *options)`` for this run's filter and language, built once and
-    reused while the data, the filter, the language and the options stay the same. Callers must
-    not modify what they get back."""
+def cached(builder: Callable[..., object], data: Dataset, **options: object) -> object:
+    """``builder(data, view, lang=lang, **options)`` for this run's filter and language, built once
+    and reused while the data, the filter, the language and the options stay the same. Callers
+    must not modify what they get back."""
     ctx = context()
-    name = f"{builder.__module__}.{builder.__qualname__}"
-    return _built(builder, name, data, id(data), ctx.filters, ctx.lang, options)
+    items = tuple(sorted(options.items()))
+    return _built(builder, data, ctx.filters, ctx.lang, items, _key(builder, data, ctx.filters, ctx.lang, items))
 
 
-@st.cache_resource(show_spinner=False, max_entries=32)
-def _called(_builder: Callable[..., object], builder_name: str, _data: Dataset, data_key: int, args: tuple) -> object:
-    return _builder(_data, *args)
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _called(_builder: Callable[..., object], _data: Dataset, _args: tuple, key: str) -> object:
+    return _builder(_data, *_args)
 
 
 def cached_call(builder: Callable[..., object], data: Dataset, *args: object) -> object:
-    """``builder(data, *args)`` built once per data and (hashable) arguments."""
-    return _called(builder, f"{builder.__module__}.{builder.__qualname__}", data, id(data), args)
+    """``builder(data, *args)`` built once per data and arguments (plain values with a faithful repr)."""
+    return _called(builder, data, args, _key(builder, data, *args))
 
 
 def chart(built: Chart, key: str, on_select=None) -> None:

@@ -41,17 +41,14 @@ def sources(ids: tuple[str, ...]) -> str:
 if len(state.compare) == 1:
     st.info(t("delegations.compare_hint", lang), icon=":material/compare_arrows:")
 if len(state.compare) >= 2:
-    cards = [profiles.profile(data, i, lang) for i in state.compare]
+    cards = [ui.cached_call(profiles.profile, data, i, lang) for i in state.compare]
     for column, p in zip(st.columns(len(cards)), cards, strict=True):
         with column:
             ui.locality_card(p.card)
     st.subheader(t("delegations.compare_heading", lang), anchor=False)
-    themes = [x for x in data.themes["id"] if any(x in {s.theme_id for s in p.priorities} for p in cards)]
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-    grid = {p.card.name: ["✓" if x in {s.theme_id for s in p.priorities} else "" for x in themes] for p in cards}
-    ui.table(tables.pd.DataFrame({t("col.theme", lang): [labels[x] for x in themes], **grid}), key="compare_grid")
+    ui.table(ui.cached_call(tables.compare_table, data, state.compare, lang), key="compare_grid")
 elif state.delegation:
-    p = profiles.profile(data, state.delegation, lang)
+    p = ui.cached_call(profiles.profile, data, state.delegation, lang)
     head, side = st.columns([1.6, 1])
     with head:
         flag, name = st.columns([1, 8], vertical_alignment="center")
@@ -69,7 +66,7 @@ elif state.delegation:
             st.markdown(f"**{title}:** {ui.escape_md(value or not_reported)}  \n{sources(ids)}")
     with side:
         st.markdown(f"**{t('delegations.location', lang)}**")
-        st.pydeck_chart(maps.locator_deck(data, state.delegation, lang), height=300, key="locator",
+        st.pydeck_chart(ui.cached_call(maps.locator_deck, data, state.delegation, lang), height=300, key="locator",
                         alt=p.card.name)
     st.subheader(t("delegations.priorities", lang), anchor=False)
     if not p.priorities:

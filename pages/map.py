@@ -14,8 +14,8 @@ data = ui.dataset()
 ctx = ui.context()
 lang, state = ctx.lang, ctx.state
 view = ui.view(data)
-colouring = style.colouring(data, view, state.color, lang)
-figures = summary.headline(data)
+colouring = ui.cached(style.colouring, data, mode=state.color)
+figures = ui.cached_call(summary.headline, data)
 caption = t("map.caption", lang, n=figures.identified, total=figures.reported, shown=len(view.localities))
 
 
@@ -63,7 +63,7 @@ if state.present:
         current = ids[index]
         left, right = st.columns([3, 1.1])
         with left:
-            deck = ui.cached(maps.world_deck_for, data, state.color, "presentation", current)
+            deck = ui.cached(maps.world_deck_for, data, color=state.color, style_name="presentation", focus=current)
             st.pydeck_chart(deck, height=760, key="tour_map",
                             alt=t("map.alt", lang, n=len(ids)))
             ui.legend(colouring.legend)
@@ -84,7 +84,7 @@ if view.empty:
 
 left, right = st.columns([3, 1.1])
 with left:
-    deck = ui.cached(maps.world_deck_for, data, state.color, "normal", None)
+    deck = ui.cached(maps.world_deck_for, data, color=state.color, style_name="normal", focus=None)
     event = st.pydeck_chart(deck, height=620, on_select="rerun", selection_mode="single-object", key="world_map",
                             alt=t("map.alt", lang, n=len(view.localities)))
     ui.legend(colouring.legend)

@@ -9,7 +9,7 @@ data = ui.dataset()
 lang = ui.context().lang
 ui.page_header(t("overview.title", lang), t("overview.intro", lang))
 
-figures = summary.headline(data)
+figures = ui.cached_call(summary.headline, data)
 columns = st.columns(4)
 columns[0].metric(
     t("overview.metric.delegations", lang),
@@ -26,7 +26,7 @@ columns[3].metric(t("overview.metric.events", lang), figures.events)
 st.info(t("overview.gap_note", lang, n=figures.identified, total=figures.reported), icon=":material/info:")
 
 st.subheader(t("overview.countries_heading", lang))
-ui.table(summary.countries_overview(data, lang), key="overview_countries")
+ui.table(ui.cached_call(summary.countries_overview, data, lang), key="overview_countries")
 st.subheader(t("overview.figures_heading", lang))
-ui.table(tables.facts_table(data, lang), key="overview_facts")
+ui.table(ui.cached_call(tables.facts_table, data, lang), key="overview_facts")
 ui.source_caption(data)

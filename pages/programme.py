@@ -18,7 +18,7 @@ with left:
 with right:
     ui.multiselect("event_kind", t("programme.kinds", lang), list(EVENT_KINDS), state.event_kinds,
                    lambda k: t(f"event_kind.{k}", lang), lambda v: ui.update(event_kinds=v), t("programme.all", lang))
-rows = programme.events(data, state.series, state.event_kinds)
+rows = ui.cached_call(programme.events, data, state.series, state.event_kinds)
 subtitle = " · ".join(
     [", ".join(t(f"series.{s}", lang) for s in state.series)] * bool(state.series)
     + [", ".join(t(f"event_kind.{k}", lang) for k in state.event_kinds)] * bool(state.event_kinds)
@@ -53,7 +53,7 @@ with card_column:
     if selected is None:
         st.info(t("programme.pick_hint", lang), icon=":material/touch_app:")
     else:
-        card = programme.event_card(data, selected, lang)
+        card = ui.cached_call(programme.event_card, data, selected, lang)
         with st.container(border=True, key=f"event_{card.id}"):
             st.markdown(f"**{ui.escape_md(card.title)}**")
             st.caption(ui.escape_md(f"{card.series} · {card.kind}"))
@@ -70,7 +70,7 @@ with card_column:
 
 st.subheader(t("programme.agenda_heading", lang), anchor=False)
 st.caption(t("programme.agenda_hint", lang))
-days = programme.agenda(data, rows, lang)
+days = ui.cached_call(programme.agenda_for, data, state.series, state.event_kinds, lang)
 
 
 def open_selected_row(key: str, items: list[programme.AgendaItem]) -> None:
@@ -94,9 +94,9 @@ for tab, (day, items) in zip(st.tabs([ui.format_day(day) for day in days]), days
 
 st.subheader(t("programme.venues_heading", lang), anchor=False)
 st.caption(t("programme.venues_note", lang))
-if programme.venues(data, rows, lang).empty:
+venue_deck = ui.cached_call(programme.venue_deck_for, data, state.series, state.event_kinds, lang)
+if venue_deck is None:
     st.caption(t("programme.no_venue", lang))
 else:
-    st.pydeck_chart(programme.venue_deck(data, rows, lang), height=420, key="venues",
-                    alt=t("programme.venues_heading", lang))
+    st.pydeck_chart(venue_deck, height=420, key="venues", alt=t("programme.venues_heading", lang))
 ui.source_caption(data)

@@ -15,14 +15,14 @@ with st.expander(t("sources.evidence_heading", lang), expanded=True):
         st.markdown(f"**{t(f'evidence.{level}.label', lang)}** — {t(f'evidence.{level}.meaning', lang)}")
 
 views = {
-    "sources": lambda: ui.table(tables.sources_table(data, lang), link_columns=[t("col.url", lang)]),
-    "delegations": lambda: ui.table(tables.delegations_table(data, lang)),
-    "priorities": lambda: ui.table(tables.priorities_table(data, lang)),
-    "figures": lambda: ui.table(tables.figures_table(data, lang)),
-    "programme": lambda: ui.table(tables.programme_table(data, lang)),
-    "host": lambda: ui.table(tables.host_table(data, lang)),
-    "facts": lambda: ui.table(tables.facts_table(data, lang)),
-    "themes": lambda: ui.table(tables.themes_table(data, lang)),
+    "sources": lambda: ui.table(ui.cached_call(tables.sources_table, data, lang), link_columns=[t("col.url", lang)]),
+    "delegations": lambda: ui.table(ui.cached_call(tables.delegations_table, data, lang)),
+    "priorities": lambda: ui.table(ui.cached_call(tables.priorities_table, data, lang)),
+    "figures": lambda: ui.table(ui.cached_call(tables.figures_table, data, lang)),
+    "programme": lambda: ui.table(ui.cached_call(tables.programme_table, data, lang)),
+    "host": lambda: ui.table(ui.cached_call(tables.host_table, data, lang)),
+    "facts": lambda: ui.table(ui.cached_call(tables.facts_table, data, lang)),
+    "themes": lambda: ui.table(ui.cached_call(tables.themes_table, data, lang)),
 }
 for tab, show in zip(st.tabs([t(f"sources.tab.{name}", lang) for name in views]), views.values(), strict=True):
     with tab:

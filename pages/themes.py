@@ -56,7 +56,7 @@ st.subheader(t("themes.matrix_heading", lang), anchor=False)
 order = st.segmented_control(t("themes.sort", lang), ["country", "themes", "match"], default="country",
                              format_func=lambda o: t(f"themes.order.{o}", lang), key="matrix_order",
                              required=True)
-ui.chart(ui.cached(charts.theme_matrix, data, order or "country"), key="theme_matrix")
+ui.chart(ui.cached(charts.theme_matrix, data, order=order or "country"), key="theme_matrix")
 
 st.subheader(t("themes.countries_heading", lang), anchor=False)
 ui.chart(ui.cached(charts.countries_chart, data), key="countries_chart")

@@ -40,3 +40,17 @@ def test_programme_table_shows_part_of_day_when_no_time_was_reported(data):
     assert table.loc["fd-opening-mayors-conference", "Thời gian"] == "Buổi sáng"
     assert table.loc["hef-opening-plenary", "Thời gian"] == "08:00"
     assert table.loc["osaka-courtesy-call", "Thời gian"] == "Chưa rõ thời gian"
+
+
+def test_compare_table_ticks_exactly_the_themes_each_delegation_stated(data):
+    ids = ("osaka", "torino")
+    table = tables.compare_table(data, ids, "en")
+    stated = {i: set(data.priorities.loc[data.priorities["locality_id"] == i, "theme_id"]) for i in ids}
+    labels = dict(zip(data.themes["id"], data.themes["label_en"], strict=True))
+    expected_rows = [labels[x] for x in data.themes["id"] if x in stated["osaka"] | stated["torino"]]
+    assert list(table[t("col.theme", "en")]) == expected_rows
+    by_label = {v: k for k, v in labels.items()}
+    for i, name in zip(ids, ("Osaka City", "Turin (Torino)"), strict=True):
+        ticked = {by_label[row] for row, mark in zip(table[t("col.theme", "en")], table[name], strict=True) if mark}
+        assert ticked == stated[i]
+    assert stated["osaka"] != stated["torino"]  # otherwise the test could not tell the columns apart

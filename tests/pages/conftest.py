@@ -16,9 +16,8 @@ def run_app():
         app = AppTest.from_file(APP, default_timeout=60)
         for key, value in params.items():
             app.query_params[key] = value
-        app.run()
-        if page is not None:
-            app.switch_page(f"pages/{page}.py").run()
-        return app
+        if page is not None:  # opened directly, as a pasted link would be
+            app.switch_page(f"pages/{page}.py")
+        return app.run()
 
     return run
