@@ -63,3 +63,37 @@ def time_to_change(page: Page, act: Callable[[], None], timeout: float = 30) -> 
             return time.perf_counter() - start
         page.wait_for_timeout(10)
     raise TimeoutError("the map did not change")
+
+
+_RENDERED = """([plots, frames, decks]) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning' || !document.querySelector('h1')) {
+    return false;
+  }
+  const shown = (selector) => [...document.querySelectorAll(selector)].filter((e) => e.offsetParent !== null);
+  const drawn = (selector, inner, n) => {
+    const found = shown(selector);
+    return found.length >= n && found.every((e) => e.querySelector(inner));
+  };
+  return drawn('[data-testid="stPlotlyChart"]', '.main-svg', plots)
+    && drawn('[data-testid="stDataFrame"]', 'canvas', frames)
+    && drawn('[data-testid="stDeckGlJsonChart"]', 'canvas', decks);
+}"""
+
+
+def time_to_ready(page: Page, url: str, shown: dict[str, int], timeout: float = 90) -> float:
+    """Seconds from navigation to a finished page: the script has run, and every chart, table and
+    map the page shows on load (``shown``, from bench/replay.py) is drawn — a map once its canvas
+    has painted."""
+    start = time.perf_counter()
+    page.goto(url, wait_until="commit")
+    counts = [shown["plotly_chart"], shown["dataframe"], shown["deck_gl_json_chart"]]
+    while time.perf_counter() - start < timeout:
+        if page.evaluate(_RENDERED, counts):
+            if not counts[2]:
+                return time.perf_counter() - start
+            page.locator(CANVAS).first.scroll_into_view_if_needed()  # a screenshot sees the viewport only
+            if painted(_image(page)):
+                return time.perf_counter() - start
+        page.wait_for_timeout(20)
+    raise TimeoutError(f"{url}: not ready within {timeout} s")

@@ -74,12 +74,12 @@ def run(app: AppTest) -> float:
 def record_pages(path: Path) -> Path:
     """Record every atlas page (shipped data) for its bare counterpart; returns ``path``."""
     first_id = str(load_dataset().localities["id"].iloc[0])
-    pages = {page: replay.record(open_page(page, _params(params, first_id))) for page, params in PAGES.items()}
+    pages = {page: replay.record(open_page(page, params_for(params, first_id))) for page, params in PAGES.items()}
     path.write_bytes(pickle.dumps(pages))
     return path
 
 
-def _params(params: dict[str, str], first_id: str) -> dict[str, str]:
+def params_for(params: dict[str, str], first_id: str) -> dict[str, str]:
     return {k: first_id if v == "__first__" else v for k, v in params.items()}
 
 
@@ -93,7 +93,7 @@ def measure(folder: Path | None = None, repeats: int = 9) -> dict[str, tuple[flo
         results = {}
         for page, params in PAGES.items():
             start = time.perf_counter()
-            app = open_page(page, _params(params, first_id))
+            app = open_page(page, params_for(params, first_id))
             first = time.perf_counter() - start
             results[page] = (first, statistics.median(run(app) for _ in range(repeats)))
         return results

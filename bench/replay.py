@@ -62,8 +62,10 @@ def _block(node: Block) -> Node | None:
         return Node(kind, {"weight": proto.weight}, children)
     if kind == "tab_container":
         return Node(kind, children=children)
-    if kind in ("tab", "expander"):
+    if kind == "tab":
         return Node(kind, {"label": node.label}, children)  # type: ignore[attr-defined]
+    if kind == "expander":
+        return Node(kind, {"label": node.label, "expanded": proto.expanded}, children)  # type: ignore[attr-defined]
     if kind == "popover":
         return Node(kind, {"label": proto.popover.label}, children)
     if kind in ("flex_container", "main", "sidebar"):
@@ -78,6 +80,23 @@ def _node(node: Any) -> Node | None:
 def record(app: AppTest) -> dict[str, Node]:
     """The main area and the sidebar of a finished run."""
     return {"main": _block(app.main), "sidebar": _block(app.sidebar)}
+
+
+def shown(node: Node) -> dict[str, int]:
+    """How many charts, maps and tables a browser shows on first load: the first tab of each tab
+    set, open expanders, no popover contents."""
+    counts = {"plotly_chart": 0, "dataframe": 0, "deck_gl_json_chart": 0}
+
+    def visit(n: Node) -> None:
+        if n.kind in counts:
+            counts[n.kind] += 1
+        if n.kind == "popover" or (n.kind == "expander" and not n.args["expanded"]):
+            return
+        for child in n.children[:1] if n.kind == "tab_container" else n.children:
+            visit(child)
+
+    visit(node)
+    return counts
 
 
 class _RecordedDeck:
@@ -113,7 +132,7 @@ def replay(nodes: list[Node], keys: count | None = None) -> None:
                 with st.popover(args["label"]):
                     replay(node.children, keys)
             case "expander":
-                with st.expander(args["label"]):
+                with st.expander(args["label"], expanded=args["expanded"]):
                     replay(node.children, keys)
             case "markdown":
                 st.markdown(args["body"])

@@ -3,7 +3,7 @@
 import tempfile
 from pathlib import Path
 
-from bench import exports, load, map_paint, pages, synthetic
+from bench import exports, load, map_pan, map_paint, page_paint, pages, synthetic
 
 if __name__ == "__main__":
     print("== Page scripts against bare pages with the same elements (shipped data) ==")
@@ -11,8 +11,12 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as folder:
         print("\n== Scale: 10,000 delegations, 100,000 priority links, 2,000 events ==")
         pages.main([str(synthetic.generate(Path(folder) / "data"))])
+    print("\n== Every page in Chromium against its bare counterpart ==")
+    page_paint.main()
     print("\n== Map page in Chromium against a bare pydeck page ==")
     map_paint.main()
+    print("\n== Map panning at scale ==")
+    map_pan.main()
     print("\n== Exports ==")
     exports.main()
     print("\n== Load: 30 concurrent sessions ==")

@@ -3,6 +3,7 @@ marker per delegation, arcs to the host city, labels with Vietnamese diacritics.
 
 from __future__ import annotations
 
+import base64
 import copy
 import json
 import math
@@ -153,6 +154,25 @@ def _outlines(data: Dataset, style: MapStyle) -> dict:
     return world
 
 
+@lru_cache(maxsize=4)
+def outlines_url(data: Dataset, style: MapStyle) -> str:
+    """The outlines as a data: URL. deck.gl loads a string ``data`` itself and, as long as the string
+    is unchanged, keeps the processed polygons across reruns; an inline GeoJSON is a new object in
+    every rerun's JSON and is re-triangulated each time a filter changes."""
+    payload = json.dumps(_outlines(data, style), separators=(",", ":")).encode()
+    return "data:application/geo+json;base64," + base64.b64encode(payload).decode("ascii")
+
+
+@lru_cache(maxsize=4)
+def label_characters(data: Dataset) -> list[str]:
+    """Every character a map label can show: the names in both languages and the host's name. Fixed
+    per dataset, so deck.gl draws its glyph atlas once instead of after every filter change (as it
+    does with ``'auto'``, which takes the characters of the labels shown)."""
+    names = [*data.localities["name_en"], *data.localities["name_vi"], data.meta["host_name_en"],
+             data.meta["host_name_vi"]]
+    return sorted(set("".join(names)))
+
+
 def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
                focus: str | None = None) -> pdk.Deck:
     """The meeting-room map. ``focus`` flies the view to one delegation (selection or tour)."""
@@ -170,13 +190,13 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
     focused = points[points["id"] == focus]
     text_style = {
         # pydeck turns bare strings into JavaScript accessors; quoted ones stay plain strings.
-        "character_set": "'auto'", "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
+        "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
         "font_settings": {"sdf": True}, "outline_width": 3, "outline_color": rgb(style.label_outline),
         "get_color": rgb(style.label), "size_units": "'pixels'",
         "get_text_anchor": "'start'", "get_alignment_baseline": "'center'",
     }
     layers = [
-        pdk.Layer("GeoJsonLayer", _outlines(data, style), id="countries", stroked=True, filled=True,
+        pdk.Layer("GeoJsonLayer", outlines_url(data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
         pdk.Layer("ArcLayer", points[["lon", "lat", "host_lon", "host_lat", "color"]], id="arcs",
@@ -203,6 +223,10 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
                   get_size=style.label_px + 2, get_pixel_offset=[-(style.radius_px + 8), 0],
                   **{**text_style, "get_text_anchor": "'end'"}),
     ]
+    for text_layer in (x for x in layers if x.type == "TextLayer"):
+        # Set after construction: pydeck would turn a list of strings into an accessor and drops
+        # apostrophes from a quoted string.
+        text_layer.characterSet = label_characters(data)
     tooltip = {
         "text": "{name}\n{country}\n" + t("map.tooltip.head", lang) + ": {head}\n"
                 + t("map.tooltip.themes", lang) + ": {themes}",

@@ -3,6 +3,7 @@ readable labels that do not overlap, safe tooltips, colours from the one style."
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -30,7 +31,9 @@ def test_deck_names_no_outside_server_and_no_basemap(data):
 
 
 def test_the_16_participating_countries_are_shaded(data):
-    features = layer(deck_json(data), "countries")["data"]["features"]
+    url = layer(deck_json(data), "countries")["data"]
+    assert url.startswith("data:application/geo+json;base64,")  # inline: nothing is fetched from a server
+    features = json.loads(base64.b64decode(url.split(",", 1)[1]))["features"]
     shaded = [f for f in features if f["properties"]["fill"] == style.rgb(maps.NORMAL.participating)]
     assert len(shaded) == 16
     assert {f["properties"]["iso_a3"] for f in shaded} == set(data.countries["iso3"])
@@ -46,9 +49,12 @@ def test_one_marker_and_one_arc_per_shown_delegation(data):
 
 def test_labels_take_any_character_so_vietnamese_diacritics_render(data):
     spec = deck_json(data, lang="vi")
-    labels = layer(spec, "labels")
-    assert labels["characterSet"] == "auto"
-    assert "TP. Hồ Chí Minh" in [h["name"] for h in layer(spec, "host-label")["data"]]
+    drawn = [x["label"] for x in layer(spec, "labels")["data"]] + [h["name"] for h in layer(spec, "host-label")["data"]]
+    assert "TP. Hồ Chí Minh" in drawn
+    for text_layer in ("labels", "host-label"):  # the glyph atlas holds every character of every label
+        assert set("".join(drawn)) <= set(layer(spec, text_layer)["characterSet"])
+    everything = set("".join([*data.localities["name_en"], *data.localities["name_vi"]]))
+    assert everything <= set(layer(spec, "labels")["characterSet"])  # the same atlas whatever the filter
 
 
 def test_presentation_labels_are_at_least_24_px(data):
