@@ -3,7 +3,7 @@
 import tempfile
 from pathlib import Path
 
-from bench import exports, load, map_pan, map_paint, page_paint, pages, synthetic
+from bench import exports, load, map_paint, map_pan, page_paint, pages, synthetic
 
 if __name__ == "__main__":
     print("== Page scripts against bare pages with the same elements (shipped data) ==")

@@ -84,6 +84,9 @@ def _pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
 
 #: Labels considered at most (in priority order): beyond that a world map is only dots anyway.
 MAX_LABELS = 300
+#: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
+#: labelled delegations keep their arc.
+MAX_ARCS = 300
 
 
 def declutter(points: pd.DataFrame, zoom: float, style: MapStyle, host: pd.Series) -> list[str]:
@@ -188,6 +191,7 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
         points = points.iloc[points["id"].ne(focus).argsort(kind="stable")].reset_index(drop=True)
     points["label"] = declutter(points, view_state["zoom"], style, host.iloc[0])
     focused = points[points["id"] == focus]
+    arcs = points if len(points) <= MAX_ARCS else points[points["label"] != ""]
     text_style = {
         # pydeck turns bare strings into JavaScript accessors; quoted ones stay plain strings.
         "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
@@ -199,7 +203,7 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
         pdk.Layer("GeoJsonLayer", outlines_url(data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
-        pdk.Layer("ArcLayer", points[["lon", "lat", "host_lon", "host_lat", "color"]], id="arcs",
+        pdk.Layer("ArcLayer", arcs[["lon", "lat", "host_lon", "host_lat", "color"]], id="arcs",
                   get_source_position=["lon", "lat"],
                   get_target_position=["host_lon", "host_lat"], get_source_color="color",
                   get_target_color=rgb(HOST_COLOR, style.arc_alpha), get_width=2, opacity=style.arc_alpha / 255),

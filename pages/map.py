@@ -76,6 +76,8 @@ if state.present:
 
 ui.page_header(t("map.title", lang))
 st.caption(caption)
+if len(view.localities) > maps.MAX_ARCS:
+    st.caption(t("map.arcs_capped", lang, limit=maps.MAX_ARCS))
 ui.segmented("color", t("map.color_by", lang), list(COLOR_MODES), state.color,
              lambda mode: t(f"map.color.{mode}", lang), lambda mode: ui.update(color=mode))
 if view.empty:

@@ -100,3 +100,18 @@ def test_theme_colouring_uses_the_theme_palette_and_the_filtered_theme(data):
     view = apply(data, Filters(themes=("education",)))
     colouring = style.colouring(data, view, "theme", "en")
     assert set(colouring.colors.values()) == {data.themes.set_index("id").loc["education", "color"]}
+
+
+def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
+    from bench.synthetic import generate
+    from components.dataset import load_dataset
+
+    many = load_dataset(generate(tmp_path / "data", localities=maps.MAX_ARCS * 2, statements_each=1, events=5))
+    shown = len(apply(many, Filters()).ids)
+    assert shown > maps.MAX_ARCS
+    spec = deck_json(many)
+    arcs = layer(spec, "arcs")["data"]
+    labelled = {(p["lon"], p["lat"]) for p in layer(spec, "labels")["data"]}
+    assert len(layer(spec, "delegations")["data"]) == shown  # every marker is still drawn
+    assert 0 < len(arcs) <= maps.MAX_ARCS
+    assert {(a["lon"], a["lat"]) for a in arcs} <= labelled
