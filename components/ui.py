@@ -73,7 +73,8 @@ class Context:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, _stamp: tuple[tuple[str, float], ...]) -> Dataset:
+def _load(folder: str, stamp: tuple[tuple[str, float], ...]) -> Dataset:
+    """Keyed on the files' times too (a leading underscore would leave ``stamp`` out of the key)."""
     return load_dataset(folder)
 
 
@@ -336,19 +337,15 @@ def escape_md(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
-# The caches below are keyed on one string made from the call (builder name, data identity and
-# the repr of the arguments, all plain values): Streamlit hashes a string at once, whereas hashing
-# the Filters dataclass and option tuples cost about 2 ms a call, on every call of every run.
+# Builders' results, per process. Plain LRU caches keyed on the call itself (the dataset by
+# identity, the filter, language and options by value): looking one up costs microseconds, where
+# st.cache_resource hashed every argument on every call of every run (0.5–2 ms a call).
 
 
-def _key(builder: Callable[..., object], data: Dataset, *args: object) -> str:
-    return repr((builder.__module__, builder.__qualname__, id(data), *args))
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _built(_builder: Callable[..., object], _data: Dataset, _filters: flt.Filters, _lang: str,
-           _options: tuple[tuple[str, object], ...], key: str) -> object:
-    return _builder(_data, flt.apply(_data, _filters), lang=_lang, **dict(_options))
+@functools.lru_cache(maxsize=64)
+def _built(builder: Callable[..., object], data: Dataset, filters: flt.Filters, lang: str,
+           options: tuple[tuple[str, object], ...]) -> object:
+    return builder(data, flt.apply(data, filters), lang=lang, **dict(options))
 
 
 def cached(builder: Callable[..., object], data: Dataset, **options: object) -> object:
@@ -356,18 +353,17 @@ def cached(builder: Callable[..., object], data: Dataset, **options: object) -> 
     and reused while the data, the filter, the language and the options stay the same. Callers
     must not modify what they get back."""
     ctx = context()
-    items = tuple(sorted(options.items()))
-    return _built(builder, data, ctx.filters, ctx.lang, items, _key(builder, data, ctx.filters, ctx.lang, items))
+    return _built(builder, data, ctx.filters, ctx.lang, tuple(sorted(options.items())))
 
 
-@st.cache_resource(show_spinner=False, max_entries=128)
-def _called(_builder: Callable[..., object], _data: Dataset, _args: tuple, key: str) -> object:
-    return _builder(_data, *_args)
+@functools.lru_cache(maxsize=128)
+def _called(builder: Callable[..., object], data: Dataset, args: tuple) -> object:
+    return builder(data, *args)
 
 
 def cached_call(builder: Callable[..., object], data: Dataset, *args: object) -> object:
-    """``builder(data, *args)`` built once per data and arguments (plain values with a faithful repr)."""
-    return _called(builder, data, args, _key(builder, data, *args))
+    """``builder(data, *args)`` built once per data and (hashable) arguments."""
+    return _called(builder, data, args)
 
 
 def chart(built: Chart, key: str, on_select=None) -> None:

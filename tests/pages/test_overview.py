@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components import summary
-from tests.conftest import set_cell
+from tests.conftest import row_of, set_cell
 
 
 def metrics(app) -> dict[str, str]:
@@ -52,3 +52,15 @@ def test_the_sidebar_links_every_page_with_the_language(run_app):
     app = run_app(lang="vi")
     assert app.sidebar  # rendered
     assert app.get("page_link")
+
+
+def test_an_edited_csv_is_picked_up_on_the_next_page_load(run_app, data_copy, monkeypatch):
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(data_copy))
+    app = run_app("themes")
+    themes = app.multiselect(key="atlas_widget_theme")
+    assert "Green transition, reworded" not in themes.options
+    set_cell(data_copy, "themes.csv", row_of(data_copy, "themes.csv", "id", "green"), "label_en",
+             "Green transition, reworded")
+    app.run()
+    assert "Green transition, reworded" in app.multiselect(key="atlas_widget_theme").options
+    assert not app.exception
