@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from components.dataset import Dataset
-from components.i18n import field, t
+from components.i18n import field, format_quantity, t
 
 IDENTIFIED = ("A", "B")
 
@@ -39,6 +39,21 @@ def headline(data: Dataset) -> Headline:
         statements=len(data.priorities),
         events=len(data.programme),
     )
+
+
+@dataclass(frozen=True)
+class KeyFact:
+    label: str
+    value: str  # formatted in the language, with its qualifier ("about 250")
+    source_ids: tuple[str, ...]
+
+
+def key_facts(data: Dataset, fact_ids: tuple[str, ...], lang: str) -> tuple[KeyFact, ...]:
+    """Figures from key_facts.csv as a page shows them, in the order asked."""
+    facts = data.key_facts.set_index("id")
+    return tuple(KeyFact(facts.loc[i, field(lang, "label")],
+                         format_quantity(facts.loc[i, "value"], facts.loc[i, "qualifier"], lang),
+                         tuple(facts.loc[i, "source_id"])) for i in fact_ids)
 
 
 def countries_overview(data: Dataset, lang: str) -> pd.DataFrame:

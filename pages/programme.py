@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from components import programme, ui
-from components.i18n import field, format_quantity, t
+from components import programme, summary, ui
+from components.i18n import t
 from components.schema import EVENT_KINDS, SERIES
 
 data = ui.dataset()
@@ -24,14 +24,13 @@ subtitle = " · ".join(
     + [", ".join(t(f"event_kind.{k}", lang) for k in state.event_kinds)] * bool(state.event_kinds)
 ) or t("filters.none", lang)
 
-facts = data.key_facts.set_index("id")
 figures = st.columns(4)
 figures[0].metric(t("programme.events_shown", lang), len(rows))
-for column, fact in zip(figures[1:], ("delegations_reported", "partner_localities", "hef_delegates_expected"),
-                        strict=True):
-    row = facts.loc[fact]
-    column.metric(ui.escape_md(row[field(lang, "label")]), format_quantity(row["value"], row["qualifier"], lang))
-    column.caption(ui.source_links(data, row["source_id"]))
+shown_facts = ui.cached_call(summary.key_facts, data, ("delegations_reported", "partner_localities",
+                                                       "hef_delegates_expected"), lang)
+for column, fact in zip(figures[1:], shown_facts, strict=True):
+    column.metric(ui.escape_md(fact.label), fact.value)
+    column.caption(ui.source_links(data, fact.source_ids))
 
 if rows.empty:
     st.info(t("programme.no_events", lang), icon=":material/event_busy:")

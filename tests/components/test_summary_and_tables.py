@@ -54,3 +54,10 @@ def test_compare_table_ticks_exactly_the_themes_each_delegation_stated(data):
         ticked = {by_label[row] for row, mark in zip(table[t("col.theme", "en")], table[name], strict=True) if mark}
         assert ticked == stated[i]
     assert stated["osaka"] != stated["torino"]  # otherwise the test could not tell the columns apart
+
+
+def test_key_facts_come_in_the_order_asked_with_their_sources(data):
+    facts = summary.key_facts(data, ("hef_delegates_expected", "delegations_reported"), "en")
+    assert [f.value for f in facts][1] == "36"
+    assert all(f.source_ids and set(f.source_ids) <= set(data.sources["id"]) for f in facts)
+    assert facts[0].label != facts[1].label
