@@ -87,6 +87,8 @@ MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
+#: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
+FOCUS_GAP = 13
 
 
 def declutter(points: pd.DataFrame, zoom: float, style: MapStyle, host: pd.Series) -> list[str]:
@@ -192,6 +194,9 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
     points["label"] = declutter(points, view_state["zoom"], style, host.iloc[0])
     focused = points[points["id"] == focus]
     arcs = points if len(points) <= MAX_ARCS else points[points["label"] != ""]
+    labelled = points.loc[points["label"] != "", ["id", "lon", "lat", "label"]]
+    # the focused label starts clear of its focus ring
+    labelled["offset"] = [[style.radius_px + (FOCUS_GAP if i == focus else 4), 0] for i in labelled["id"]]
     text_style = {
         # pydeck turns bare strings into JavaScript accessors; quoted ones stay plain strings.
         "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
@@ -215,10 +220,9 @@ def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style
                   get_line_width=style.outline_px, pickable=True, auto_highlight=True),
         pdk.Layer("ScatterplotLayer", focused, id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
-                  get_radius=style.radius_px + 7, line_width_units="'pixels'", get_line_width=4),
-        pdk.Layer("TextLayer", points.loc[points["label"] != "", ["id", "lon", "lat", "label"]], id="labels",
-                  get_position=["lon", "lat"], get_text="label",
-                  get_size=style.label_px, get_pixel_offset=[style.radius_px + 4, 0], **text_style),
+                  get_radius=style.radius_px + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9
+        pdk.Layer("TextLayer", labelled, id="labels", get_position=["lon", "lat"], get_text="label",
+                  get_size=style.label_px, get_pixel_offset="offset", **text_style),
         pdk.Layer("ScatterplotLayer", host, id="host", get_position=["lon", "lat"],
                   get_fill_color=rgb(HOST_COLOR), get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=style.radius_px + 4, line_width_units="'pixels'",

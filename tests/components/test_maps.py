@@ -87,6 +87,9 @@ def test_focus_flies_to_the_delegation_and_keeps_its_label(data):
     labels = {p["id"]: p["label"] for p in layer(spec, "labels")["data"]}
     assert labels["japan-mofa"] == "Ministry of Foreign Affairs of Japan"
     assert [p["id"] for p in layer(spec, "focus")["data"]] == ["japan-mofa"]
+    ring = layer(spec, "focus")
+    offsets = {p["id"]: p["offset"][0] for p in layer(spec, "labels")["data"]}
+    assert offsets["japan-mofa"] > ring["getRadius"] + ring["getLineWidth"] / 2  # the label starts clear of the ring
 
 
 @pytest.mark.parametrize("mode", ["theme", "country", "evidence"])
