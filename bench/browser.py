@@ -17,7 +17,7 @@ from playwright.sync_api import Page
 CANVAS = "[data-testid='stDeckGlJsonChart'] canvas"
 
 
-def _image(page: Page) -> Image.Image | None:
+def canvas_image(page: Page) -> Image.Image | None:
     canvas = page.locator(CANVAS).first
     if canvas.count() == 0:
         return None
@@ -45,7 +45,7 @@ def time_to_paint(page: Page, url: str, timeout: float = 60) -> float:
     start = time.perf_counter()
     page.goto(url, wait_until="commit")
     while time.perf_counter() - start < timeout:
-        if painted(_image(page)):
+        if painted(canvas_image(page)):
             return time.perf_counter() - start
         page.wait_for_timeout(20)
     raise TimeoutError(f"{url}: no map painted within {timeout} s")
@@ -53,11 +53,11 @@ def time_to_paint(page: Page, url: str, timeout: float = 60) -> float:
 
 def time_to_change(page: Page, act: Callable[[], None], timeout: float = 30) -> float:
     """Seconds from the end of ``act()`` (the user's last keystroke) to a changed map canvas."""
-    before = _image(page)
+    before = canvas_image(page)
     act()
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        now = _image(page)
+        now = canvas_image(page)
         if now is not None and before is not None and now.size == before.size and ImageChops.difference(
                 now, before).getbbox() is not None:
             return time.perf_counter() - start
@@ -93,7 +93,7 @@ def time_to_ready(page: Page, url: str, shown: dict[str, int], timeout: float = 
             if not counts[2]:
                 return time.perf_counter() - start
             page.locator(CANVAS).first.scroll_into_view_if_needed()  # a screenshot sees the viewport only
-            if painted(_image(page)):
+            if painted(canvas_image(page)):
                 return time.perf_counter() - start
         page.wait_for_timeout(20)
     raise TimeoutError(f"{url}: not ready within {timeout} s")

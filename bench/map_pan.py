@@ -13,7 +13,7 @@ from PIL import ImageChops
 from playwright.sync_api import Page, sync_playwright
 
 from bench import synthetic
-from bench.browser import CANVAS, _image, time_to_paint
+from bench.browser import CANVAS, canvas_image, time_to_paint
 from bench.harness import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server
 from components.dataset import DATA_DIR_ENV
 
@@ -29,12 +29,12 @@ def pan(page: Page, seconds: float = 3.0, steps: int = 60) -> dict[str, float]:
     page.mouse.move(x, y)
     page.mouse.down()
     page.evaluate(_COUNT_FRAMES)
-    before = _image(page)
+    before = canvas_image(page)
     for i in range(1, steps + 1):  # a steady drag, 480 px to the left and 90 px up
         page.mouse.move(x - 480 * i / steps, y - 90 * i / steps)
         page.wait_for_timeout(seconds * 1000 / steps)
     frames = page.evaluate("() => window.__frames")
-    moved = ImageChops.difference(before, _image(page)).getbbox() is not None  # type: ignore[arg-type]
+    moved = ImageChops.difference(before, canvas_image(page)).getbbox() is not None  # type: ignore[arg-type]
     page.mouse.up()
     if not moved:
         raise RuntimeError("the map did not move: the drag did not reach deck.gl")
