@@ -38,10 +38,11 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
 
 def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
     """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
-    ids = list(dict.fromkeys(source_ids)) if source_ids is not None else None
-    names = publishers(data, ids) if ids is not None else []
-    if ids is None or len(names) > 3:
-        sources = t("common.compiled_from", lang, n=len(ids if ids is not None else data.sources))
+    if source_ids is None:
+        sources = t("common.compiled_from", lang, n=len(data.sources))
     else:
-        sources = ", ".join(names) or t("common.not_reported", lang)
+        ids = list(dict.fromkeys(source_ids))
+        names = publishers(data, ids)
+        sources = (t("common.compiled_from", lang, n=len(ids)) if len(names) > 3
+                   else ", ".join(names) or t("common.not_reported", lang))
     return t("common.source_line", lang, sources=sources, date=format_date(data.data_as_of, lang))

@@ -345,7 +345,7 @@ def escape_md(text: str) -> str:
 @functools.lru_cache(maxsize=64)
 def _built(builder: Callable[..., object], data: Dataset, filters: flt.Filters, lang: str,
            options: tuple[tuple[str, object], ...]) -> object:
-    return builder(data, flt.apply(data, filters), lang=lang, **dict(options))
+    return builder(data, cached_call(flt.apply, data, filters), lang=lang, **dict(options))
 
 
 def cached(builder: Callable[..., object], data: Dataset, **options: object) -> object:

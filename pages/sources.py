@@ -14,19 +14,16 @@ with st.expander(t("sources.evidence_heading", lang), expanded=True):
     for level in EVIDENCE_LEVELS:
         st.markdown(f"**{t(f'evidence.{level}.label', lang)}** — {t(f'evidence.{level}.meaning', lang)}")
 
-views = {
-    "sources": lambda: ui.table(ui.cached_call(tables.sources_table, data, lang), link_columns=[t("col.url", lang)]),
-    "delegations": lambda: ui.table(ui.cached_call(tables.delegations_table, data, lang)),
-    "priorities": lambda: ui.table(ui.cached_call(tables.priorities_table, data, lang)),
-    "figures": lambda: ui.table(ui.cached_call(tables.figures_table, data, lang)),
-    "programme": lambda: ui.table(ui.cached_call(tables.programme_table, data, lang)),
-    "host": lambda: ui.table(ui.cached_call(tables.host_table, data, lang)),
-    "facts": lambda: ui.table(ui.cached_call(tables.facts_table, data, lang)),
-    "themes": lambda: ui.table(ui.cached_call(tables.themes_table, data, lang)),
+tables_by_tab = {
+    "sources": tables.sources_table, "delegations": tables.delegations_table,
+    "priorities": tables.priorities_table, "figures": tables.figures_table,
+    "programme": tables.programme_table, "host": tables.host_table,
+    "facts": tables.facts_table, "themes": tables.themes_table,
 }
-for tab, show in zip(st.tabs([t(f"sources.tab.{name}", lang) for name in views]), views.values(), strict=True):
+tabs = st.tabs([t(f"sources.tab.{name}", lang) for name in tables_by_tab])
+for tab, (name, build) in zip(tabs, tables_by_tab.items(), strict=True):
     with tab:
-        show()
+        ui.table(ui.cached_call(build, data, lang), link_columns=[t("col.url", lang)] if name == "sources" else ())
 st.download_button(t("downloads.dataset_zip", lang), lambda: export.dataset_zip(data),
                    file_name="friendship-atlas-data.zip", mime=export.FORMATS["zip"], on_click="ignore",
                    icon=":material/folder_zip:", key="dataset_zip")
