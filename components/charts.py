@@ -149,7 +149,9 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
 
 
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
-    """Per country: how many of its delegations stated each theme (stacked bars)."""
+    """Per country: how many of its delegations stated each theme (stacked bars, the total at the
+    end of each bar). A country that lacks a theme draws a zero there: a missing value would make
+    plotly drop that trace's segment and misplace the ones stacked after it."""
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     shown_labels = _escaped(labels)
     countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
@@ -157,23 +159,30 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     links = view.priorities.drop_duplicates(["locality_id", "theme_id"]).merge(
         view.localities[["id", "country"]], left_on="locality_id", right_on="id")
     counts = links.groupby(["country", "theme_id"]).size().rename("n").reset_index()
-    delegations = view.localities.groupby("country").size()
-    order = list(delegations.sort_values().index)
-    fig = go.Figure()
     present = set(counts["theme_id"])
-    for theme in [x for x in data.themes["id"] if x in present]:
-        part = counts[counts["theme_id"] == theme].set_index("country").reindex(order)["n"]
-        fig.add_trace(go.Bar(x=part.to_numpy(), y=[countries[c] for c in order], orientation="h",
+    themes = [x for x in data.themes["id"] if x in present]
+    grid = (counts.pivot(index="country", columns="theme_id", values="n")
+            .reindex(index=view.localities["country"].unique(), columns=themes).fillna(0).astype(int))
+    totals = grid.sum(axis=1)
+    order = list(totals.sort_values(kind="stable").index)  # largest bar on top
+    y = [countries[c] for c in order]
+    fig = go.Figure()
+    for theme in themes:
+        fig.add_trace(go.Bar(x=grid.loc[order, theme].to_numpy(), y=y, orientation="h",
                              name=shown_labels[theme], marker={"color": colours[theme]},
                              hovertemplate=f"%{{y}} · {shown_labels[theme]}: %{{x}}<extra></extra>"))
+    fig.add_trace(go.Scatter(x=totals[order].to_numpy(), y=y, mode="text", text=totals[order].to_numpy(),
+                             textposition="middle right", showlegend=False, hoverinfo="skip",
+                             textfont={"size": 15, "color": "#1B2733"}, name="total"))
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero")
+    fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero",
+                     range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.12])
     fig.update_yaxes(automargin=True)
-    height = 200 + 40 * max(len(order), 3)
+    height = 200 + max(40 * max(len(order), 3), 24 * len(themes))
     chart = frame(fig, data, lang, t("charts.countries.title", lang), describe(data, view.filters, lang), height)
-    chart.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.25, "x": 0})
-    chart.update_layout(margin={"b": 170})
-    chart.layout.annotations[0].update(yshift=-150)
+    # The legend stands right of the bars, clear of the source line under the axis.
+    chart.update_layout(showlegend=True, legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top",
+                                                 "traceorder": "normal"})
     table = pd.DataFrame({
         t("col.country", lang): [countries[c] for c in counts["country"]],
         t("col.theme", lang): [labels[x] for x in counts["theme_id"]],
