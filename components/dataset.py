@@ -43,6 +43,11 @@ _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 _TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$")
 _URL = re.compile(r"^https?://[^\s<>\"']+$")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+#: A Vietnamese day and month ("26/9", "23/9/2024") or month ("tháng 9"): English names the month
+#: in words, so the month's number is left out of the comparison.
+_VI_DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(/\d{4})?")
+_VI_MONTH = re.compile(r"\btháng (\d{1,2})\b")
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,7 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     _check_keys(rows, problems)
     _check_references(rows, problems)
     _check_rules(rows, problems)
+    _check_numbers(rows, problems)
     world = _read_world(folder, rows["countries"], problems)
     for country in rows["countries"]:
         if country["code"] and not (folder / FLAGS_DIR / f"{country['code'].lower()}.svg").is_file():
@@ -352,6 +358,33 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
         column = Column("value", kind)  # type: ignore[arg-type]
         if kind != "text":
             _parse_cell(TABLES_BY_NAME["meta"], column, meta[key]["value"], meta[key]["_row"], problems)
+
+
+def numbers_in(text: str, lang: str) -> list[str]:
+    """The numbers a text states, written the same in both languages: separators dropped
+    ("2,000" and "2.000" are both 2000); of a Vietnamese date only the day and year count."""
+    if lang == "vi":
+        text = _VI_DAY_MONTH.sub(lambda m: m.group(1) + (" " + m.group(3)[1:] if m.group(3) else ""), text)
+        text = _VI_MONTH.sub("", text)
+    return sorted(re.sub(r"[.,]", "", n) for n in _NUMBER.findall(text))
+
+
+def _check_numbers(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
+    """The English and Vietnamese cells of one row state the same numbers: a figure changed in one
+    language only is a wrong fact in the other."""
+    for table in TABLES:
+        pairs = [c[:-3] for c in table.column_names if c.endswith("_en") and f"{c[:-3]}_vi" in table.column_names]
+        for record in rows[table.name]:
+            for stem in pairs:
+                en, vi = record.get(f"{stem}_en"), record.get(f"{stem}_vi")
+                if not isinstance(en, str) or not isinstance(vi, str):
+                    continue
+                in_en, in_vi = numbers_in(en, "en"), numbers_in(vi, "vi")
+                if in_en != in_vi:
+                    problems.append(Problem(
+                        table.file, f"{stem}_en and {stem}_vi state different numbers "
+                                    f"({', '.join(in_en) or 'none'} against {', '.join(in_vi) or 'none'})",
+                        record["_row"], f"{stem}_vi"))
 
 
 def part_of_day(start: time) -> str:

@@ -22,7 +22,7 @@ THEME_GROUPS = ("sustainability", "technology", "people", "economy", "governance
 SERIES = ("FD", "HEF", "C4IR", "bilateral", "other")
 EVENT_KINDS = ("ceremony", "plenary", "session", "dialogue", "meeting", "signing", "visit", "cultural")
 PARTS_OF_DAY = ("morning", "afternoon", "evening")
-QUALIFIERS = ("exact", "about", "more_than")
+QUALIFIERS = ("exact", "about", "nearly", "more_than")
 LANGUAGES = ("vi", "en", "fr", "de", "es", "it", "ko", "ja", "nl", "ru", "zh")
 
 #: Events must fall inside the week of the programme (one day of margin either side).

@@ -70,7 +70,10 @@ def hostile_copy(data_copy: Path) -> Path:
             for column in columns:
                 if row[column]:
                     row[column] = f"{row[column]} {HOSTILE_TEXT}"
+                    twin = column[:-3] + "_vi"  # both languages, so they still state the same numbers
+                    if column.endswith("_en") and twin in row and twin not in columns and row[twin]:
+                        row[twin] = f"{row[twin]} {HOSTILE_TEXT}"
         if file == "localities.csv":
-            rows[0]["summary_en"] = "long " * 2000
+            rows[0]["summary_en"] = rows[0]["summary_vi"] = "long " * 2000
         write_rows(data_copy, file, header, rows)
     return data_copy

@@ -80,7 +80,7 @@ def test_host_priorities_hold_the_23_to_40_percent_high_tech_target(data):
     ("fd-opening-mayors-conference", date(2024, 9, 24), "morning"),
     ("friendship-symbol", date(2024, 9, 24), "afternoon"),
     ("city-walk-egg-coffee", date(2024, 9, 24), "afternoon"),
-    ("c4ir-launch", date(2024, 9, 25), "morning"),
+    ("c4ir-launch", date(2024, 9, 25), "afternoon"),  # 12:00 in the cited day-of programme
     ("hef-policy-dialogue", date(2024, 9, 25), "afternoon"),
 ])
 def test_programme_events_from_the_research_are_dated_as_reported(data, event_id, day, part):
@@ -89,10 +89,10 @@ def test_programme_events_from_the_research_are_dated_as_reported(data, event_id
     assert event["part_of_day"] == part
 
 
-def test_only_the_hef_opening_has_a_clock_time_because_only_it_was_reported(data):
+def test_only_the_reported_clock_times_are_in_the_data(data):
     timed = data.programme[data.programme["start"].notna()]
-    assert list(timed["id"]) == ["hef-opening-plenary"]
-    assert timed["start"].iloc[0] == time(8, 0)
+    assert dict(zip(timed["id"], timed["start"], strict=True)) == {"hef-opening-plenary": time(8, 0),
+                                                                   "c4ir-launch": time(12, 0)}
 
 
 def test_every_statement_figure_host_line_and_event_cites_a_known_source(data):
@@ -243,10 +243,11 @@ def test_empty_required_text_in_either_language_is_named(data_copy, file, column
 
 def test_row_with_an_unquoted_comma_is_named(data_copy):
     path = data_copy / "figures.csv"
-    path.write_text(path.read_text(encoding="utf-8") + "osaka,Tests, with comma,x,1,exact,,,plo-cities-act\n",
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    row = text.count("\n") + 1  # the appended line, counted like a spreadsheet
+    path.write_text(text + "osaka,Tests, with comma,x,1,exact,,,plo-cities-act\n", encoding="utf-8")
     messages = problems_of(data_copy)
-    assert any(m.startswith("figures.csv row 8: has 9 cells but the header has 8") for m in messages)
+    assert any(m.startswith(f"figures.csv row {row}: has 9 cells but the header has 8") for m in messages)
 
 
 def test_relation_without_a_source_is_named(data_copy):
@@ -329,3 +330,37 @@ def test_check_data_fails_and_names_each_problem(data_copy):
     for expected in ("localities.csv row 5, column lat", "localities.csv row 3, column id",
                      "programme.csv row 2, column date", "priorities.csv row 14, column source_id"):
         assert expected in result.stderr
+
+
+# --- English and Vietnamese state the same numbers -------------------------------------------
+
+
+def test_a_number_changed_in_one_language_only_is_named(data_copy):
+    row = row_of(data_copy, "priorities.csv", "statement_en",
+                 "Asked HCMC to keep improving the investment climate for Japanese companies, more than 2,000 "
+                 "of which operate in the city.")
+    header, rows = read_rows(data_copy, "priorities.csv")
+    rows[row - 2]["statement_vi"] = rows[row - 2]["statement_vi"].replace("2.000", "200")
+    write_rows(data_copy, "priorities.csv", header, rows)
+    assert problems_of(data_copy) == [
+        f"priorities.csv row {row}, column statement_vi: statement_en and statement_vi state different numbers "
+        "(2000 against 200)"]
+
+
+def test_a_figure_missing_from_the_vietnamese_label_is_named(data_copy):
+    row = row_of(data_copy, "key_facts.csv", "id", "bodies_korean_report")
+    set_cell(data_copy, "key_facts.csv", row, "label_vi", "Số địa phương và tổ chức tại Đối thoại theo báo chí Hàn Quốc")
+    assert problems_of(data_copy) == [
+        f"key_facts.csv row {row}, column label_vi: label_en and label_vi state different numbers (13 against none)"]
+
+
+@pytest.mark.parametrize(("en", "vi"), [
+    ("more than 2,000 companies", "hơn 2.000 công ty"),
+    ("received on 26 Sept", "tiếp ngày 26/9"),
+    ("signed on 23 Sept 2024", "ký ngày 23/9/2024"),
+    ("confirmed in early September", "xác nhận đầu tháng 9"),
+    ("about 1.5 trillion", "khoảng 1,5 nghìn tỷ"),
+])
+def test_numbers_written_the_local_way_count_as_the_same(en, vi):
+    from components.dataset import numbers_in
+    assert numbers_in(en, "en") == numbers_in(vi, "vi")

@@ -32,8 +32,8 @@ def test_series_filter_in_the_url(run_app):
     app = run_app("programme", series="bilateral")
     spec = json.loads(app.get("plotly_chart")[0].proto.spec)
     ids = {i for trace in spec["data"] for i in trace.get("customdata", [])}
-    assert ids == {"osaka-courtesy-call", "minsk-programme", "chungbuk-meets-party-secretary", "porto-meeting",
-                   "turin-meeting", "laos-meeting"}
+    assert ids == {"osaka-courtesy-call", "minsk-programme", "turin-bilateral-meetings", "komura-meeting",
+                   "chungbuk-meets-party-secretary", "porto-meeting", "turin-meeting", "laos-meeting"}
 
 
 def test_no_matching_event_shows_an_empty_state(run_app):
