@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import copy
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -14,6 +13,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
+from components import map_frame
 from components.dataset import Dataset
 from components.filters import View
 from components.i18n import field, t
@@ -21,7 +21,6 @@ from components.style import FONT_FAMILY, HOST_COLOR, Colouring, rgb
 from components.tables import relation_text
 
 DELEGATION_LAYER = "delegations"
-WORLD_VIEW = {"latitude": 20.0, "longitude": 22.0, "zoom": 0.66}
 FOCUS_RING = "#FFC20A"
 FOCUS_ZOOM = 3.6
 
@@ -74,61 +73,104 @@ def map_points(data: Dataset, view: View, colouring: Colouring, lang: str) -> pd
     })
 
 
-def _pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
-    """Web Mercator position in deck.gl pixels (a 512-pixel world at zoom 0)."""
-    scale = 512 * 2**zoom
-    x = (lon + 180) / 360 * scale
-    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
-    return x, y
-
-
-#: Labels considered at most (in priority order): beyond that a world map is only dots anyway.
+#: Delegations shown at most before the map stops numbering its markers (the key would be longer
+#: than the map is useful for); names are then placed where they fit, the rest by tooltip and card.
+MAX_NUMBERED = 60
+#: Labels tried at most (in priority order): beyond that a world map is only dots anyway.
 MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
 FOCUS_GAP = 13
+#: The map sizes views are fitted for, in pixels (width, height): the narrowest the page gives the
+#: map at 1366 × 768 (sidebar open; in presentation mode none). A wider screen shows the same view
+#: with more sea around it, so nothing fitted here ever falls off the map.
+MAP_SIZES = {"wide": (880, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (420, 300)}
 
 
-def declutter(points: pd.DataFrame, zoom: float, style: MapStyle, host: pd.Series) -> list[str]:
-    """Labels to draw at ``zoom``: a name is left out (shown by tooltip and card instead) when its
-    box would overlap the host (``host`` has lon, lat, name) or a label drawn before it; rows
-    come in priority order."""
-    height = style.label_px * 1.3
+@dataclass(frozen=True)
+class WorldMap:
+    """A map as drawn: its frame and, per shown delegation, its number, where its name goes and
+    its arc; the deck and the numbered key both read it, so they cannot disagree."""
 
-    def box(lon: float, lat: float, text: str, size: float, left_side: bool = False) -> tuple[float, ...]:
-        x, y = _pixel(lon, lat, zoom)
-        width = len(text) * size * 0.56
-        left = x - style.radius_px - 6 - width if left_side else x + style.radius_px + 2
-        return left, y - height / 2, left + width, y + height / 2
+    frame: map_frame.Frame
+    points: pd.DataFrame  # map_points plus lon/lat as drawn, true_lon/true_lat, number, side, offset, anchor,
+    # baseline, path
+    host: pd.DataFrame  # name, lon, lat, side
+    style: MapStyle
+    numbered: bool
+    focus: str | None
 
-    cell = 64.0  # boxes are filed in a grid of 64-pixel cells, so each test looks at few others
-    grid: dict[tuple[int, int], list[tuple[float, ...]]] = {}
+    @property
+    def key(self) -> list[tuple[int, str, str, list[int]]]:
+        """(number, name, country, colour) in number order; empty when markers are not numbered."""
+        if not self.numbered:
+            return []
+        ordered = self.points.sort_values("number")
+        return [(int(n), name, country, colour) for n, name, country, colour in
+                zip(ordered["number"], ordered["name"], ordered["country"], ordered["color"], strict=True)]
 
-    def cells(b: tuple[float, ...]) -> list[tuple[int, int]]:
-        return [(i, j) for i in range(int(b[0] // cell), int(b[2] // cell) + 1)
-                for j in range(int(b[1] // cell), int(b[3] // cell) + 1)]
 
-    def free(b: tuple[float, ...]) -> bool:
-        return all(b[2] < o[0] or b[0] > o[2] or b[3] < o[1] or b[1] > o[3]
-                   for c in cells(b) for o in grid.get(c, ()))
-
-    def take(b: tuple[float, ...]) -> None:
-        for c in cells(b):
-            grid.setdefault(c, []).append(b)
-
-    take(box(host["lon"], host["lat"], host["name"], style.label_px + 2, left_side=True))
-    x, y = _pixel(host["lon"], host["lat"], zoom)
-    take((x - style.radius_px, y - style.radius_px, x + style.radius_px, y + style.radius_px))
-    labels = []
-    for n, (lon, lat, name) in enumerate(zip(points["lon"], points["lat"], points["name"], strict=True)):
-        candidate = box(lon, lat, name, style.label_px)
-        clear = n < MAX_LABELS and free(candidate)
-        labels.append(name if clear else "")
-        if clear:
-            take(candidate)
-    return labels
+def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
+         focus: str | None = None, size: str = "wide") -> WorldMap:
+    """Frame the shown delegations and the host (or one focused delegation), number the markers
+    west to east, bow an arc from each to the host and place every name that fits."""
+    width, height = MAP_SIZES[size]
+    points = map_points(data, view, colouring, lang)
+    host_lat, host_lon = data.host_position
+    focused = focus is not None and focus in set(points["id"])
+    fitted = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
+    if focused:
+        row = points.loc[points["id"] == focus].iloc[0]
+        frame = map_frame.focus_frame(float(row["lon"]), float(row["lat"]), FOCUS_ZOOM, width, height)
+    else:
+        frame = fitted
+    numbered = len(points) <= MAX_NUMBERED
+    # numbers run west to east in the fitted world view, whichever view is drawn
+    west_to_east = points.assign(x=[fitted.unwrap(x) for x in points["lon"]]).sort_values(
+        ["x", "lat"], ascending=[True, False], kind="stable").index
+    points["number"] = 0
+    points.loc[west_to_east, "number"] = range(1, len(points) + 1)
+    points["lon"] = [frame.unwrap(x) for x in points["lon"]]
+    points["true_lon"], points["true_lat"] = points["lon"], points["lat"]
+    host = pd.DataFrame({"name": [data.meta[field(lang, "host_name")]], "lon": [frame.unwrap(host_lon)],
+                         "lat": [host_lat]})
+    radius = style.radius_px + (3 if numbered else 0)
+    if numbered:  # markers of one city side by side, each with a leader line to the true place
+        by_number = points.sort_values("number")
+        moved = map_frame.spread([frame.screen(x, y) for x, y in zip(by_number["lon"], by_number["lat"],
+                                                                     strict=True)], radius)
+        placed = [frame.place(x, y) for x, y in moved]
+        points.loc[by_number.index, "lon"] = [lon for lon, _ in placed]
+        points.loc[by_number.index, "lat"] = [lat for _, lat in placed]
+    # names in priority order: the focused delegation first, then as the data lists them
+    points = points.iloc[points["id"].ne(focus).argsort(kind="stable")].reset_index(drop=True)
+    with_arc = len(points) <= MAX_ARCS
+    points["path"] = [map_frame.curve((x, y), (host["lon"].iloc[0], host_lat)) for x, y in
+                      zip(points["lon"], points["lat"], strict=True)] if with_arc else [[] for _ in range(len(points))]
+    hx, hy = frame.screen(host_lon, host_lat)
+    markers = [(x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
+               for x, y in (frame.screen(lon, lat) for lon, lat in zip(points["lon"], points["lat"], strict=True))]
+    host_box = (hx - radius - 6, hy - radius - 6, hx + radius + 6, hy + radius + 6)
+    arcs = map_frame.drawn_arcs(frame, points["path"])
+    host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host["name"].iloc[0])], style.label_px + 2,
+                                        radius + 4, [*markers, host_box], arcs, 1)[0]
+    host["side"] = host_place.side or "left"
+    obstacles = [*markers, host_box, *([host_place.box] if host_place.box else [])]
+    places = map_frame.place_labels(frame, list(zip(points["lon"], points["lat"], points["name"], strict=True)),
+                                    style.label_px, radius, obstacles, arcs, MAX_LABELS,
+                                    first_gap=radius + FOCUS_GAP if focused else None)
+    points["side"] = [p.side for p in places]
+    gaps = [radius + (FOCUS_GAP if focused and i == 0 else 4) for i in range(len(points))]
+    points["offset"] = [list(map_frame.offset(p.side, g)) for p, g in zip(places, gaps, strict=True)]
+    points["anchor"] = [map_frame.ANCHORS[p.side][0] for p in places]
+    points["baseline"] = [map_frame.ANCHORS[p.side][1] for p in places]
+    if not with_arc:  # too many arcs hide the map: keep those of the named delegations
+        points["path"] = [map_frame.curve((x, y), (host["lon"].iloc[0], host_lat)) if side else []
+                          for x, y, side in zip(points["lon"], points["lat"], points["side"], strict=True)]
+    return WorldMap(frame=frame, points=points, host=host, style=style, numbered=numbered,
+                    focus=focus if focused else None)
 
 
 class CompactDeck(pdk.Deck):
@@ -145,7 +187,9 @@ class CompactDeck(pdk.Deck):
 @lru_cache(maxsize=4)
 def _outlines(data: Dataset, style: MapStyle) -> dict:
     """The world GeoJSON with a fill and line colour per country (the 16 participating ones
-    shaded), led by an ocean rectangle: one layer, so one set of shaders to compile."""
+    shaded), led by an ocean rectangle: one layer, so one set of shaders to compile. The ocean
+    overlaps the next world copy by 0.2° (no seam where the map repeats) and no more: a copy's
+    ocean is drawn over its neighbour's land."""
     participating = set(data.countries["iso3"])
     world = copy.deepcopy(dict(data.world))
     for feature in world["features"]:
@@ -153,8 +197,8 @@ def _outlines(data: Dataset, style: MapStyle) -> dict:
         feature["properties"] = {"iso_a3": feature["properties"]["iso_a3"], "line": rgb(style.border),
                                  "fill": rgb(style.participating if shaded else style.land)}
     ocean = {"type": "Feature", "properties": {"iso_a3": "", "fill": rgb(style.ocean), "line": [0, 0, 0, 0]},
-             "geometry": {"type": "Polygon", "coordinates": [[[-180, -85], [180, -85], [180, 85], [-180, 85],
-                                                              [-180, -85]]]}}
+             "geometry": {"type": "Polygon", "coordinates": [[[-180.2, -85], [180.2, -85], [180.2, 85],
+                                                              [-180.2, 85], [-180.2, -85]]]}}
     world["features"] = [ocean, *world["features"]]
     return world
 
@@ -178,72 +222,77 @@ def label_characters(data: Dataset) -> list[str]:
     return sorted(set("".join(names)))
 
 
-def world_deck(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
-               focus: str | None = None) -> pdk.Deck:
-    """The meeting-room map. ``focus`` flies the view to one delegation (selection or tour)."""
-    points = map_points(data, view, colouring, lang)
-    host_lat, host_lon = data.host_position
-    host = pd.DataFrame({"name": [data.meta[field(lang, "host_name")]], "lon": [host_lon], "lat": [host_lat]})
-    points["host_lon"], points["host_lat"] = host_lon, host_lat
-    view_state = dict(WORLD_VIEW)
-    if focus is not None and focus in set(points["id"]):
-        row = points.loc[points["id"] == focus].iloc[0]
-        view_state = {"latitude": float(row["lat"]), "longitude": float(row["lon"]), "zoom": FOCUS_ZOOM}
-    if focus is not None:  # the focused delegation's label is placed first
-        points = points.iloc[points["id"].ne(focus).argsort(kind="stable")].reset_index(drop=True)
-    points["label"] = declutter(points, view_state["zoom"], style, host.iloc[0])
-    focused = points[points["id"] == focus]
-    arcs = points if len(points) <= MAX_ARCS else points[points["label"] != ""]
-    labelled = points.loc[points["label"] != "", ["id", "lon", "lat", "label"]]
-    # the focused label starts clear of its focus ring
-    labelled["offset"] = [[style.radius_px + (FOCUS_GAP if i == focus else 4), 0] for i in labelled["id"]]
+def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
+    """The meeting-room map as planned: outlines (repeated east and west, so unwrapped longitudes
+    sit on land), arcs, numbered markers, names, the host."""
+    style, points, host = built.style, built.points, built.host
+    radius = style.radius_px + (3 if built.numbered else 0)
+    arcs = points.loc[points["path"].map(len) > 0, ["path", "color"]]
+    named = points.loc[points["side"] != "", ["id", "lon", "lat", "name", "offset", "anchor", "baseline"]]
+    focused = points[points["id"] == built.focus]
+    leaders = points.loc[(points["lon"] != points["true_lon"]) | (points["lat"] != points["true_lat"]),
+                         ["lon", "lat", "true_lon", "true_lat"]]
     text_style = {
         # pydeck turns bare strings into JavaScript accessors; quoted ones stay plain strings.
         "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
         "font_settings": {"sdf": True}, "outline_width": 3, "outline_color": rgb(style.label_outline),
         "get_color": rgb(style.label), "size_units": "'pixels'",
-        "get_text_anchor": "'start'", "get_alignment_baseline": "'center'",
     }
+    host_side = host["side"].iloc[0]
+    host_anchor, host_baseline = map_frame.ANCHORS[host_side]
     layers = [
         pdk.Layer("GeoJsonLayer", outlines_url(data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
-        pdk.Layer("ArcLayer", arcs[["lon", "lat", "host_lon", "host_lat", "color"]], id="arcs",
-                  get_source_position=["lon", "lat"],
-                  get_target_position=["host_lon", "host_lat"], get_source_color="color",
-                  get_target_color=rgb(HOST_COLOR, style.arc_alpha), get_width=2, opacity=style.arc_alpha / 255),
-        pdk.Layer("ScatterplotLayer", points.drop(columns=["label", "host_lon", "host_lat", "relation"]),
-                  id=DELEGATION_LAYER,
-                  get_position=["lon", "lat"],
+        pdk.Layer("PathLayer", arcs, id="arcs", get_path="path", get_color="color", width_units="'pixels'",
+                  get_width=2, opacity=style.arc_alpha / 255, joint_rounded=True, cap_rounded=True),
+        pdk.Layer("LineLayer", leaders, id="leaders", get_source_position=["true_lon", "true_lat"],
+                  get_target_position=["lon", "lat"], get_color=rgb(style.label, 200), get_width=1.5,
+                  width_units="'pixels'"),
+        pdk.Layer("ScatterplotLayer", points.drop(columns=["path", "offset", "anchor", "baseline", "side",
+                                                           "relation", "true_lon", "true_lat"]),
+                  id=DELEGATION_LAYER, get_position=["lon", "lat"],
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
-                  radius_units="'pixels'", get_radius=style.radius_px, line_width_units="'pixels'",
+                  radius_units="'pixels'", get_radius=radius, line_width_units="'pixels'",
                   get_line_width=style.outline_px, pickable=True, auto_highlight=True),
-        pdk.Layer("ScatterplotLayer", focused, id="focus", get_position=["lon", "lat"], filled=False,
+        pdk.Layer("ScatterplotLayer", focused[["lon", "lat"]], id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
-                  get_radius=style.radius_px + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9
-        pdk.Layer("TextLayer", labelled, id="labels", get_position=["lon", "lat"], get_text="label",
-                  get_size=style.label_px, get_pixel_offset="offset", **text_style),
+                  get_radius=radius + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9
+        pdk.Layer("TextLayer", named, id="labels", get_position=["lon", "lat"], get_text="name",
+                  get_size=style.label_px, get_pixel_offset="offset", get_text_anchor="anchor",
+                  get_alignment_baseline="baseline", **text_style),
         pdk.Layer("ScatterplotLayer", host, id="host", get_position=["lon", "lat"],
                   get_fill_color=rgb(HOST_COLOR), get_line_color=[255, 255, 255, 255], stroked=True,
-                  radius_units="'pixels'", get_radius=style.radius_px + 4, line_width_units="'pixels'",
+                  radius_units="'pixels'", get_radius=radius + 4, line_width_units="'pixels'",
                   get_line_width=style.outline_px + 1),
         pdk.Layer("TextLayer", host, id="host-label", get_position=["lon", "lat"], get_text="name",
-                  get_size=style.label_px + 2, get_pixel_offset=[-(style.radius_px + 8), 0],
-                  **{**text_style, "get_text_anchor": "'end'"}),
+                  get_size=style.label_px + 2, get_pixel_offset=list(map_frame.offset(host_side, radius + 8)),
+                  **{**text_style, "get_text_anchor": f"'{host_anchor}'",
+                     "get_alignment_baseline": f"'{host_baseline}'"}),
     ]
+    if built.numbered:
+        numbers = points[["lon", "lat", "number"]].assign(text=points["number"].astype(str))
+        layers.append(pdk.Layer(
+            "TextLayer", numbers, id="numbers", get_position=["lon", "lat"], get_text="text",
+            get_size=round(radius * 1.15), get_color=[255, 255, 255, 255], font_family=f'"{FONT_FAMILY}"',
+            font_weight=700, font_settings={"sdf": True}, outline_width=2, outline_color=[0, 0, 0, 140],
+            size_units="'pixels'", get_text_anchor="'middle'", get_alignment_baseline="'center'"))
     for text_layer in (x for x in layers if x.type == "TextLayer"):
         # Set after construction: pydeck would turn a list of strings into an accessor and drops
         # apostrophes from a quoted string.
-        text_layer.characterSet = label_characters(data)
+        text_layer.characterSet = list("0123456789") if text_layer.id == "numbers" else label_characters(data)
+    prefix = "{number}. " if built.numbered else ""
     tooltip = {
-        "text": "{name}\n{country}\n" + t("map.tooltip.head", lang) + ": {head}\n"
+        "text": prefix + "{name}\n{country}\n" + t("map.tooltip.head", lang) + ": {head}\n"
                 + t("map.tooltip.themes", lang) + ": {themes}",
         "style": {"fontSize": f"{max(14, style.label_px - 6)}px", "backgroundColor": "#1B2733",
                   "color": "#FFFFFF", "maxWidth": "360px"},
     }
+    frame = built.frame
     return CompactDeck(
-        layers=layers, map_provider=None,
-        initial_view_state=pdk.ViewState(**view_state, transition_duration=1200, min_zoom=0.3, max_zoom=8),
+        layers=layers, map_provider=None, views=[pdk.View(type="MapView", controller=True, repeat=True)],
+        initial_view_state=pdk.ViewState(latitude=frame.latitude, longitude=frame.longitude, zoom=frame.zoom,
+                                         transition_duration=1200, min_zoom=0.3, max_zoom=8),
         tooltip=tooltip,
     )
 
@@ -255,13 +304,15 @@ def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
 
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
-    return world_deck(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id)
+    built = plan(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id, size="locator")
+    return world_deck(built, data, lang)
 
 
-def world_deck_for(data: Dataset, view: View, lang: str, color: str, style_name: str,
-                   focus: str | None) -> CompactDeck:
-    """``world_deck`` with the colouring and style named, so a page can cache it by those names."""
+def world_map_for(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
+                  size: str) -> tuple[WorldMap, CompactDeck]:
+    """The planned map and its deck, with the colouring and style named, so a page can cache them."""
     from components.style import colouring
 
     chosen = PRESENTATION if style_name == "presentation" else NORMAL
-    return world_deck(data, view, colouring(data, view, color, lang), lang, chosen, focus)
+    built = plan(data, view, colouring(data, view, color, lang), lang, chosen, focus, size)
+    return built, world_deck(built, data, lang)

@@ -53,7 +53,16 @@ _PRESENTATION_CSS = """
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
 [data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0 2rem; max-width: 100%; }
-html { font-size: 24px; }
+html { font-size: 20px; }
+</style>
+"""
+
+
+#: Every page: less empty space above the title (Streamlit keeps 6rem for its header), so a
+#: map and its legend fit a 1000-pixel-high screen. A constant stylesheet, like the one above.
+_PAGE_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 2.75rem; }
 </style>
 """
 
@@ -125,8 +134,7 @@ def start() -> Context:
     st.session_state[_CONTEXT] = ctx
     if dropped:
         _write_url(state)
-    if state.present:
-        st.html(_PRESENTATION_CSS)
+    st.html(_PRESENTATION_CSS if state.present else _PAGE_CSS)
     return ctx
 
 
@@ -306,6 +314,23 @@ def legend(entries: Sequence[tuple[str, str]]) -> None:
         for label, colour in entries
     )
     st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
+
+
+def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
+    """The numbered key under the map: each marker's number, in its colour, with the delegation
+    and its country; names are escaped, so data text shows as text."""
+    if not entries:
+        return
+    items = "".join(
+        f'<li style="display:flex;align-items:baseline;gap:.45em;break-inside:avoid">'
+        f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
+        f'align-items:center;justify-content:center;color:#fff;font-weight:700;font-size:.85em;'
+        f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
+        f'<span>{html.escape(name)} <span style="color:#5A6670">· {html.escape(country)}</span></span></li>'
+        for number, name, country, colour in entries
+    )
+    st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
+            f'grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.25em 1.2em">{items}</ol>')
 
 
 def locality_card(card: Card) -> None:

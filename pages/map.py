@@ -38,16 +38,16 @@ if state.present:
         st.session_state.tour_playing = not st.session_state.tour_playing
         st.session_state.tour_advanced_at = time.monotonic()
 
-    top = st.columns([5, 1, 1, 1, 1.4], vertical_alignment="center")
-    top[0].markdown(f"### {t('map.title', lang)}")
-    top[0].caption(caption)
-    top[1].button(t("present.previous", lang), icon=":material/skip_previous:", width="stretch",
-                  on_click=step, args=(-1,))
-    playing = st.session_state.tour_playing
-    top[2].button(t("present.pause" if playing else "present.play", lang), on_click=toggle, width="stretch",
+    title, controls = st.columns([1, 1.25], vertical_alignment="center")
+    title.markdown(f"### {t('map.title', lang)}")
+    title.caption(caption)
+    with controls.container(horizontal=True, horizontal_alignment="right", key="tour_controls"):
+        st.button(t("present.previous", lang), icon=":material/skip_previous:", on_click=step, args=(-1,))
+        playing = st.session_state.tour_playing
+        st.button(t("present.pause" if playing else "present.play", lang), on_click=toggle,
                   icon=":material/pause:" if playing else ":material/play_arrow:")
-    top[3].button(t("present.next", lang), icon=":material/skip_next:", width="stretch", on_click=step, args=(1,))
-    top[4].button(t("present.exit", lang), icon=":material/close_fullscreen:", width="stretch",
+        st.button(t("present.next", lang), icon=":material/skip_next:", on_click=step, args=(1,))
+        st.button(t("present.exit", lang), icon=":material/close_fullscreen:",
                   on_click=lambda: ui.update(present=False))
     if not ids:
         ui.empty_state(data)
@@ -61,12 +61,14 @@ if state.present:
             st.session_state.tour_advanced_at = now
         index = st.session_state.tour_index % len(ids)
         current = ids[index]
-        left, right = st.columns([3, 1.1])
+        left, right = st.columns([2, 1])
         with left:
-            deck = ui.cached(maps.world_deck_for, data, color=state.color, style_name="presentation", focus=current)
-            st.pydeck_chart(deck, height=760, key="tour_map",
+            toured, deck = ui.cached(maps.world_map_for, data, color=state.color, style_name="presentation",
+                                     focus=current, size="presentation")
+            st.pydeck_chart(deck, height=maps.MAP_SIZES["presentation"][1], key="tour_map",
                             alt=t("map.alt", lang, n=len(ids)))
             ui.legend(colouring.legend)
+            ui.map_key(toured.key)
         with right:
             st.caption(t("present.position", lang, i=index + 1, n=len(ids)))
             show_card(current)
@@ -75,30 +77,38 @@ if state.present:
     st.stop()
 
 ui.page_header(t("map.title", lang))
-st.caption(caption)
+about, colour_control = st.columns([1.6, 1], vertical_alignment="bottom")
+about.caption(caption)
+about.caption(t("map.hint", lang))
 if len(view.localities) > maps.MAX_ARCS:
-    st.caption(t("map.arcs_capped", lang, limit=maps.MAX_ARCS))
-ui.segmented("color", t("map.color_by", lang), list(COLOR_MODES), state.color,
-             lambda mode: t(f"map.color.{mode}", lang), lambda mode: ui.update(color=mode))
+    about.caption(t("map.arcs_capped", lang, limit=maps.MAX_ARCS))
+with colour_control:
+    ui.segmented("color", t("map.color_by", lang), list(COLOR_MODES), state.color,
+                 lambda mode: t(f"map.color.{mode}", lang), lambda mode: ui.update(color=mode))
 if view.empty:
     ui.empty_state(data)
     st.stop()
 
-left, right = st.columns([3, 1.1])
-with left:
-    deck = ui.cached(maps.world_deck_for, data, color=state.color, style_name="normal", focus=None)
-    event = st.pydeck_chart(deck, height=620, on_select="rerun", selection_mode="single-object", key="world_map",
+selected = state.delegation
+size = "wide" if selected is None else "beside_card"
+built, deck = ui.cached(maps.world_map_for, data, color=state.color, style_name="normal", focus=None, size=size)
+if selected is None:
+    map_column, card_column = st.container(), None
+else:
+    map_column, card_column = st.columns([2.3, 1])
+with map_column:
+    event = st.pydeck_chart(deck, height=maps.MAP_SIZES[size][1], on_select="rerun",
+                            selection_mode="single-object", key="world_map",
                             alt=t("map.alt", lang, n=len(view.localities)))
     ui.legend(colouring.legend)
+    ui.map_key(built.key)
     ui.download_row(lambda: world_static.world_figure(data, view, colouring, lang), "world_map", "world-map")
 picked = event.selection.objects.get(maps.DELEGATION_LAYER, []) if event else []
-if picked and picked[0].get("id") != state.delegation:
+if picked and picked[0].get("id") != selected:
     ui.update(delegation=picked[0]["id"])
-selected = ui.context().state.delegation
-with right:
-    if selected is None:
-        st.info(t("map.hint", lang), icon=":material/touch_app:")
-    else:
+    st.rerun()
+if card_column is not None:
+    with card_column:
         if selected not in view.ids:
             st.caption(t("card.hidden_by_filter", lang))
         show_card(selected)

@@ -1,0 +1,267 @@
+"""Framing the world map for a room: the view that fits the delegations shown (Asia-Pacific-centred
+when that costs little), longitudes unwrapped so every arc takes the short way, arcs as computed
+curves, and label placement that keeps names inside the map and clear of arcs, markers and each
+other. Everything is in deck.gl's Web Mercator pixels, so what is placed here is what is drawn.
+Pure; no Streamlit, no pydeck."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+#: Centre longitudes of an Asia-Pacific-centred view. Such a view is taken when it is at most
+#: ``ASIA_PACIFIC_SLACK`` degrees wider than the narrowest view of the same places.
+ASIA_PACIFIC = (60.0, 180.0)
+ASIA_PACIFIC_SLACK = 60.0
+MIN_ZOOM, MAX_ZOOM = 0.0, 4.2
+#: Room kept free at each edge of the map, in pixels, for markers and the first letters of labels.
+EDGE = 44.0
+#: Labels never come closer than this to the map's edge.
+INSET = 4.0
+#: Pixels of a label line per pixel of font size, and of width per character (bold sans, Latin
+#: and Vietnamese letters); slightly generous, so a drawn label never exceeds its box.
+LINE_HEIGHT, CHAR_WIDTH = 1.3, 0.6
+
+
+@dataclass(frozen=True)
+class Frame:
+    """A view of the map: where it is centred, how far it is zoomed, the map's size in pixels it
+    was fitted for, and the western longitude from which longitudes are counted (``west`` to
+    ``west + 360``), so that the delegations shown lie on one continuous stretch."""
+
+    longitude: float
+    latitude: float
+    zoom: float
+    width: float
+    height: float
+    west: float
+
+    def unwrap(self, lon: float) -> float:
+        return (lon - self.west) % 360.0 + self.west
+
+    def screen(self, lon: float, lat: float) -> tuple[float, float]:
+        """Pixel position on the map (0, 0 at its top left) of a place (longitude unwrapped)."""
+        return self.screen_raw(self.unwrap(lon), lat)
+
+    def screen_raw(self, lon: float, lat: float) -> tuple[float, float]:
+        """Pixel position of a longitude as given (an arc's vertex may lie in a world copy)."""
+        x, y = pixel(lon, lat, self.zoom)
+        cx, cy = pixel(self.longitude, self.latitude, self.zoom)
+        return x - cx + self.width / 2, y - cy + self.height / 2
+
+    def place(self, x: float, y: float) -> tuple[float, float]:
+        """The (unwrapped) longitude and latitude drawn at pixel (x, y) of the map."""
+        cx, cy = pixel(self.longitude, self.latitude, self.zoom)
+        return _lonlat(x + cx - self.width / 2, y + cy - self.height / 2, self.zoom)
+
+
+def pixel(lon: float, lat: float, zoom: float) -> tuple[float, float]:
+    """Web Mercator position in deck.gl pixels (a 512-pixel world at zoom 0); any longitude."""
+    scale = 512 * 2**zoom
+    lat = max(min(lat, 85.0), -85.0)
+    x = (lon + 180) / 360 * scale
+    y = (1 - math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) / math.pi) / 2 * scale
+    return x, y
+
+
+def _lonlat(x: float, y: float, zoom: float) -> tuple[float, float]:
+    scale = 512 * 2**zoom
+    lon = x / scale * 360 - 180
+    lat = math.degrees(2 * math.atan(math.exp(math.pi * (1 - 2 * y / scale))) - math.pi / 2)
+    return lon, lat
+
+
+def _west_edge(lons: Sequence[float]) -> float:
+    """Where the view begins: in the middle of an empty stretch of longitude (so a marker nudged
+    aside stays on its side of the cut).
+    The widest stretch gives the narrowest view; a view centred on Asia and the Pacific is taken
+    instead when it is at most ``ASIA_PACIFIC_SLACK`` degrees wider."""
+    ring = sorted({((lon + 180) % 360) - 180 for lon in lons})
+    if len(ring) == 1:
+        return ring[0] - 180
+    cuts = []  # (span of the view, its centre, its western edge)
+    for i, start in enumerate(ring):
+        gap = (ring[(i + 1) % len(ring)] - start) % 360
+        west = ring[(i + 1) % len(ring)]
+        centre = ((west + (360 - gap) / 2 + 180) % 360) - 180
+        cuts.append((360 - gap, centre if centre > -180 else 180.0, west - gap / 2))
+    narrowest = min(cuts)
+    asian = [c for c in cuts if ASIA_PACIFIC[0] <= c[1] <= ASIA_PACIFIC[1] or
+             ASIA_PACIFIC[0] <= c[1] + 360 <= ASIA_PACIFIC[1]]
+    chosen = min(asian) if asian and min(asian)[0] - narrowest[0] <= ASIA_PACIFIC_SLACK else narrowest
+    return chosen[2]
+
+
+def fit(lons: Sequence[float], lats: Sequence[float], width: float, height: float) -> Frame:
+    """The view that shows every place, with ``EDGE`` pixels free on each side of a map of
+    ``width`` × ``height`` pixels."""
+    west = _west_edge(lons)
+    unwrapped = [(lon - west) % 360.0 + west for lon in lons]
+    xs, ys = zip(*(pixel(lon, lat, 0) for lon, lat in zip(unwrapped, lats, strict=True)), strict=True)
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    room_x, room_y = max(width - 2 * EDGE, 1.0), max(height - 2 * EDGE, 1.0)
+    zoom = min(math.log2(room_x / span_x) if span_x else MAX_ZOOM,
+               math.log2(room_y / span_y) if span_y else MAX_ZOOM, MAX_ZOOM)
+    zoom = max(zoom, MIN_ZOOM)
+    lon, lat = _lonlat((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, 0)
+    return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=west)
+
+
+def focus_frame(lon: float, lat: float, zoom: float, width: float, height: float) -> Frame:
+    """A view centred on one place (the tour and the profile locator)."""
+    return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=lon - 180)
+
+
+def spread(positions: Sequence[tuple[float, float]], radius: float) -> list[tuple[float, float]]:
+    """Markers closer than a marker's width apart (two delegations from one city) moved apart on a
+    small ring around their centre, in the order given, so each stays visible and clickable;
+    the others stay where they are. Pixel positions in, pixel positions out."""
+    reach = 2 * radius + 3
+    groups: list[list[int]] = []
+    for i, (x, y) in enumerate(positions):
+        near = [g for g in groups if any(math.hypot(x - positions[j][0], y - positions[j][1]) < reach for j in g)]
+        merged = [i] + [j for g in near for j in g]
+        groups = [g for g in groups if g not in near] + [sorted(merged)]
+    result = list(positions)
+    for group in (g for g in groups if len(g) > 1):
+        cx = sum(positions[j][0] for j in group) / len(group)
+        cy = sum(positions[j][1] for j in group) / len(group)
+        ring = reach / 2 if len(group) == 2 else reach / (2 * math.sin(math.pi / len(group)))
+        start = math.pi if len(group) == 2 else -math.pi / 2
+        for k, j in enumerate(group):
+            angle = start + 2 * math.pi * k / len(group)
+            result[j] = (cx + ring * math.cos(angle), cy + ring * math.sin(angle))
+    return result
+
+
+def curve(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[list[float]]:
+    """A gentle arc from ``start`` to ``end`` (lon, lat) the short way round, bowed to the north,
+    as [lon, lat] vertices: deck.gl draws straight pixels between them. The end is taken in the
+    world copy nearest the start, so an arc may leave one edge of the map and enter the other."""
+    end = (end[0] + 360 * round((start[0] - end[0]) / 360), end[1])
+    (x0, y0), (x1, y1) = (pixel(p[0], p[1], 0) for p in (start, end))
+    dx, dy = x1 - x0, y1 - y0
+    length = math.hypot(dx, dy)
+    nx, ny = (-dy / length, dx / length) if length else (0.0, 0.0)
+    if ny > 0:  # bow north (smaller y) so arcs into the host fan out above it
+        nx, ny = -nx, -ny
+    cx, cy = (x0 + x1) / 2 + nx * length * 0.18, (y0 + y1) / 2 + ny * length * 0.18
+    points = []
+    for k in range(steps + 1):
+        s = k / steps
+        x = (1 - s) ** 2 * x0 + 2 * (1 - s) * s * cx + s**2 * x1
+        y = (1 - s) ** 2 * y0 + 2 * (1 - s) * s * cy + s**2 * y1
+        lon, lat = _lonlat(x, y, 0)
+        points.append([round(lon, 4), round(lat, 4)])
+    return points
+
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a name goes: ``side`` is one of ``SIDES`` (e.g. 'right' of the marker, 'below-left'),
+    or '' for no name on the map (the numbered key names it)."""
+
+    side: str
+    box: Box | None
+
+
+def label_box(x: float, y: float, text: str, size: float, gap: float, side: str) -> Box:
+    """The pixel box a label of ``size`` px takes on ``side`` of a marker at (x, y)."""
+    width, height = len(text) * size * CHAR_WIDTH, size * LINE_HEIGHT
+    dx, dy = offset(side, gap)
+    x, y = x + dx, y + dy
+    horizontal, vertical = ANCHORS[side]
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[horizontal]
+    top = {"center": y - height / 2, "top": y, "bottom": y - height}[vertical]
+    return left, top, left + width, top + height
+
+
+#: Where a label may go, in the order tried, with the text anchor and baseline deck.gl draws it by.
+ANCHORS = {"right": ("start", "center"), "left": ("end", "center"), "above": ("middle", "bottom"),
+           "below": ("middle", "top"), "below-left": ("end", "top"), "below-right": ("start", "top"),
+           "above-left": ("end", "bottom"), "above-right": ("start", "bottom"), "": ("start", "center")}
+SIDES = tuple(side for side in ANCHORS if side)
+_DIAGONAL = 0.72
+
+
+def offset(side: str, gap: float) -> tuple[float, float]:
+    """The label's pixel offset from the marker's centre for ``side``."""
+    d = gap * _DIAGONAL
+    return {"right": (gap, 0.0), "left": (-gap, 0.0), "above": (0.0, -gap), "below": (0.0, gap),
+            "below-left": (-d, d), "below-right": (d, d), "above-left": (-d, -d), "above-right": (d, -d)
+            }.get(side, (0.0, 0.0))
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return not (a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3])
+
+
+def _segment_hits_box(p: tuple[float, float], q: tuple[float, float], box: Box) -> bool:
+    """Liang–Barsky clipping: does the segment p–q pass through the box?"""
+    (x0, y0), (x1, y1) = p, q
+    dx, dy = x1 - x0, y1 - y0
+    low, high = 0.0, 1.0
+    for edge_p, edge_q in ((-dx, x0 - box[0]), (dx, box[2] - x0), (-dy, y0 - box[1]), (dy, box[3] - y0)):
+        if edge_p == 0:
+            if edge_q < 0:
+                return False
+            continue
+        ratio = edge_q / edge_p
+        if edge_p < 0:
+            low = max(low, ratio)
+        else:
+            high = min(high, ratio)
+        if low > high:
+            return False
+    return True
+
+
+def crosses(path: Sequence[tuple[float, float]], box: Box) -> bool:
+    return any(_segment_hits_box(path[i], path[i + 1], box) for i in range(len(path) - 1))
+
+
+def drawn_arcs(frame: Frame, paths: Sequence[Sequence[Sequence[float]]]) -> list[list[tuple[float, float]]]:
+    """Each arc as the pixel polylines the map shows: the arc and its copies one world east and
+    west (deck.gl repeats the world, so an arc that leaves one edge enters the other)."""
+    return [[frame.screen_raw(lon + shift, lat) for lon, lat in path]
+            for path in paths if path for shift in (-360.0, 0.0, 360.0)]
+
+
+def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
+                 markers: Sequence[Box], arcs: Sequence[Sequence[tuple[float, float]]], limit: int,
+                 first_gap: float | None = None) -> list[Placement]:
+    """Place the names of ``places`` (lon, lat, name; in priority order): the first side of the
+    marker where the label stays ``INSET`` px inside the map and touches no marker, arc or label
+    placed before it. ``markers`` are the boxes of every marker (a label may touch its own: it
+    is placed around it); ``arcs`` are pixel polylines. Only the first ``limit`` places are tried.
+    ``first_gap`` overrides the gap of the first place (a focused name clears its ring); if
+    nothing is free for it, it takes the first side inside the map all the same (the tour's name
+    must show; its outline keeps it readable over what it covers)."""
+    labels: list[Box] = []
+    inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
+    result = []
+    for n, (lon, lat, name) in enumerate(places):
+        chosen = Placement("", None)
+        if n < limit and name:
+            x, y = frame.screen(lon, lat)
+            gap = first_gap if n == 0 and first_gap is not None else radius + 4
+            own = (x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
+            obstacles = [*labels, *(m for m in markers if m != own)]
+            for side in SIDES:
+                box = label_box(x, y, name, size, gap, side)
+                within = inside[0] <= box[0] and box[2] <= inside[2] and inside[1] <= box[1] and box[3] <= inside[3]
+                if within and not any(_overlaps(box, o) for o in obstacles) and not any(crosses(a, box) for a in arcs):
+                    chosen = Placement(side, box)
+                    break
+            if not chosen.side and n == 0 and first_gap is not None:
+                chosen = next((Placement(side, box) for side in SIDES
+                               if (box := label_box(x, y, name, size, gap, side))[0] >= inside[0]
+                               and box[2] <= inside[2] and box[1] >= inside[1] and box[3] <= inside[3]), chosen)
+            if chosen.box:
+                labels.append(chosen.box)
+        result.append(chosen)
+    return result
