@@ -55,13 +55,13 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> lis
                 numbers = _cite(cited, statement.source_ids)
                 lines.append(f"{group.label}: {statement.text} [{numbers}]")
         if not p.priorities:
-            lines.append(f"{t('delegations.priorities', lang)}: {t('common.not_reported', lang)}")
+            lines.append(f"{t('delegations.priorities', lang)}: {p.card.no_priorities}")
         slides.append(Slide(f"{p.card.name} · {p.card.country}", p.card.kind, tuple(lines)))
     slides.append(Slide(t("programme.timeline_title", lang), t("programme.subtitle", lang), image="programme-timeline"))
     for ids in (data.host["source_id"], data.programme["source_id"]):
         for group in ids:
             cited.update(dict.fromkeys(group))
-    numbered = [f"[{i}] {source_label(data, s)}" for i, s in enumerate(cited, start=1)]
+    numbered = [f"[{i}] {source_label(data, s, lang)}" for i, s in enumerate(cited, start=1)]
     for start in range(0, len(numbered), SOURCES_PER_SLIDE):
         slides.append(Slide(t("briefing.sources", lang), "", tuple(numbered[start:start + SOURCES_PER_SLIDE])))
     return slides

@@ -342,6 +342,14 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
         if place["relation"] in ("none", "unknown") and place["relation_since"] is not None:
             problems.append(Problem(file, f"relation {place['relation']!r} cannot have a year", row,
                                     "relation_since"))
+    for source in rows["sources"]:
+        file, row = "sources.csv", source["_row"]
+        if bool(source["note_en"]) != bool(source["note_vi"]):
+            problems.append(Problem(file, "a note needs both languages, note_en and note_vi", row,
+                                    "note_vi" if source["note_en"] else "note_en"))
+        if str(source["title"] or "").startswith("[") and source["language"] != "vi" and not source["title_vi"]:
+            problems.append(Problem(file, "a title in [brackets] is a description: give it in Vietnamese too", row,
+                                    "title_vi"))
     for fact in REQUIRED_FACTS:
         if fact not in {r["id"] for r in rows["key_facts"]}:
             problems.append(Problem("key_facts.csv", f"the fact {fact!r} is missing"))

@@ -20,6 +20,7 @@ import plotly.graph_objects as go
 import plotly.io as pio
 
 from components.dataset import DATA_DIR, Dataset
+from components.i18n import t
 
 #: plotly fetches world outlines from a CDN by default; point it at the copy shipped in data/.
 pio.defaults.topojson = (DATA_DIR / "topojson").resolve().as_uri() + "/"
@@ -98,12 +99,14 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")
 
 
-def xlsx_bytes(frame: pd.DataFrame, about: dict[str, str]) -> bytes:
-    """The table on the first sheet; title, filter, source and date on an 'about' sheet."""
+def xlsx_bytes(frame: pd.DataFrame, about: dict[str, str], lang: str) -> bytes:
+    """The table on the first sheet; title, filter, source and date on a second sheet; sheet
+    names in the language."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name="data", index=False)
-        pd.DataFrame({"": list(about), " ": list(about.values())}).to_excel(writer, sheet_name="about", index=False)
+        frame.to_excel(writer, sheet_name=t("downloads.sheet_data", lang), index=False)
+        pd.DataFrame({"": list(about), " ": list(about.values())}).to_excel(
+            writer, sheet_name=t("downloads.sheet_about", lang), index=False)
     return buffer.getvalue()
 
 

@@ -43,13 +43,13 @@ def catalogue() -> dict[str, dict[str, str]]:
 
 
 def t(key: str, lang: str, **values: Any) -> str:
-    """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``."""
-    text = catalogue()[key][lang]
+    """The string ``key`` in ``lang``, with ``{placeholders}`` filled from ``values``. An entry may
+    hold a singular, ``en_one``, used when its counted placeholder (``count``, else ``n``) is 1;
+    Vietnamese marks no plural, so one ``vi`` serves every number."""
+    entry = catalogue()[key]
+    counted = values.get(entry.get("count", "n"))
+    text = entry.get(f"{lang}_one", entry[lang]) if counted == 1 else entry[lang]
     return text.format(**values) if values else text
-
-
-def has(key: str) -> bool:
-    return key in catalogue()
 
 
 def language_from_locale(locale: str | None) -> str:

@@ -25,6 +25,7 @@ class Card:
     evidence_label: str
     summary: str
     themes: tuple[tuple[str, str], ...]  # (label, colour) in taxonomy order
+    no_priorities: str  # why no priority is shown, said in words (empty when there are some)
 
 
 def card(data: Dataset, locality_id: str, lang: str) -> Card:
@@ -46,7 +47,7 @@ def card(data: Dataset, locality_id: str, lang: str) -> Card:
         country=country[field(lang, "name")], kind=t(f"kind.{row['kind']}", lang), head=head,
         relation=relation_text(row["relation"], row["relation_since"], lang), evidence=row["evidence"],
         evidence_label=t(f"evidence.{row['evidence']}.label", lang), summary=row[field(lang, "summary")],
-        themes=themes,
+        themes=themes, no_priorities="" if themes else t(f"priorities.none.{row['evidence']}", lang),
     )
 
 

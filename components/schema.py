@@ -62,9 +62,10 @@ def _src(name: str = "source_id", required: bool = True) -> Column:
 
 TABLES: tuple[Table, ...] = (
     Table("sources", (
-        Column("id", "id"), Column("title"), Column("publisher", required=False),
+        Column("id", "id"), Column("title"), Column("title_vi", required=False), Column("publisher", required=False),
         Column("url", "url", required=False), Column("published", "partial_date", required=False),
-        Column("language", "enum", choices=LANGUAGES), Column("note", required=False),
+        Column("language", "enum", choices=LANGUAGES), Column("note_en", required=False),
+        Column("note_vi", required=False),
     ), key=("id",)),
     Table("countries", (
         Column("code", "id"), Column("iso3", "id"), Column("name_en"), Column("name_vi"), _src(),

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from components.dataset import Dataset
 from components.i18n import format_date, t
 
 
-def source_label(data: Dataset, source_id: str) -> str:
+def source_title(row: Mapping[str, Any], lang: str) -> str:
+    """A source's title; a description in [brackets] (the title was not recorded) in the language."""
+    described = row.get("title_vi")
+    return described if lang == "vi" and isinstance(described, str) and described else row["title"]
+
+
+def source_label(data: Dataset, source_id: str, lang: str) -> str:
     """'Publisher — Title', or just the title when the publisher was not recorded."""
     row = data.source_rows[source_id]
-    publisher = row["publisher"]
-    return f"{publisher} — {row['title']}" if isinstance(publisher, str) and publisher else row["title"]
+    publisher, title = row["publisher"], source_title(row, lang)
+    return f"{publisher} — {title}" if isinstance(publisher, str) and publisher else title
 
 
 def publisher_or_title(data: Dataset, source_id: str) -> str:

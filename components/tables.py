@@ -10,6 +10,7 @@ import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_quantity, t
+from components.sourcing import publisher_or_title, source_title
 
 
 def _names(data: Dataset, lang: str) -> dict[str, str]:
@@ -24,8 +25,9 @@ def _themes(data: Dataset, lang: str) -> dict[str, str]:
     return dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
 
 
-def _join(ids: tuple[str, ...] | None) -> str:
-    return "; ".join(ids or ())
+def _cite(data: Dataset, ids: tuple[str, ...] | None) -> str:
+    """The sources of a row as a reader knows them: their publishers (or titles), not their ids."""
+    return "; ".join(dict.fromkeys(publisher_or_title(data, i) for i in ids or ()))
 
 
 def _or_not_reported(value: object, lang: str) -> str:
@@ -43,13 +45,12 @@ def relation_text(relation: str, since: float | int | None, lang: str) -> str:
 def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
     s = data.sources
     return pd.DataFrame({
-        t("col.id", lang): s["id"],
-        t("col.title", lang): s["title"],
+        t("col.title", lang): [source_title(r, lang) for r in s.to_dict("records")],
         t("col.publisher", lang): [_or_not_reported(p, lang) for p in s["publisher"]],
         t("col.published", lang): [_or_not_reported(p, lang) for p in s["published"]],
         t("col.language", lang): s["language"],
         t("col.url", lang): s["url"],
-        t("col.note", lang): s["note"].fillna(""),
+        t("col.note", lang): s[field(lang, "note")].fillna(""),
     })
 
 
@@ -57,9 +58,8 @@ def delegations_table(data: Dataset, lang: str, localities: pd.DataFrame | None 
     rows = data.localities if localities is None else localities
     countries = _countries(data, lang)
     relations = [relation_text(r, s, lang) for r, s in zip(rows["relation"], rows["relation_since"], strict=True)]
-    sources = [_join(e + r) for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
+    sources = [_cite(data, e + r) for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
     return pd.DataFrame({
-        t("col.id", lang): rows["id"],
         t("col.name", lang): rows[field(lang, "name")],
         t("col.country", lang): rows["country"].map(countries),
         t("col.kind", lang): [t(f"kind.{k}", lang) for k in rows["kind"]],
@@ -78,7 +78,7 @@ def priorities_table(data: Dataset, lang: str, priorities: pd.DataFrame | None =
         t("col.delegation", lang): rows["locality_id"].map(_names(data, lang)),
         t("col.theme", lang): rows["theme_id"].map(_themes(data, lang)),
         t("col.statement", lang): rows[field(lang, "statement")],
-        t("col.sources", lang): rows["source_id"].map(_join),
+        t("col.sources", lang): rows["source_id"].map(lambda ids: _cite(data, ids)),
     }).reset_index(drop=True)
 
 
@@ -92,7 +92,7 @@ def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.delegation", lang): f["locality_id"].map(_names(data, lang)),
         t("col.figure", lang): f[field(lang, "label")],
         t("col.value", lang): values,
-        t("col.sources", lang): f["source_id"].map(_join),
+        t("col.sources", lang): f["source_id"].map(lambda ids: _cite(data, ids)),
     })
 
 
@@ -108,7 +108,6 @@ def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
         return t(f"part_of_day.{part}" if isinstance(part, str) else "part_of_day.unknown", lang)
 
     return pd.DataFrame({
-        t("col.id", lang): p["id"],
         t("col.date", lang): [format_date(d, lang, weekday=True) for d in p["date"]],
         t("col.time", lang): p.apply(when, axis=1),
         t("col.series", lang): [t(f"series.{s}", lang) for s in p["series"]],
@@ -117,7 +116,7 @@ def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.participants", lang): [_or_not_reported(v, lang) for v in p[field(lang, "participants")]],
         t("col.delegation", lang): ["; ".join(names[i] for i in ids) for ids in p["locality_ids"]],
         t("col.description", lang): p[field(lang, "description")],
-        t("col.sources", lang): p["source_id"].map(_join),
+        t("col.sources", lang): p["source_id"].map(lambda ids: _cite(data, ids)),
     })
 
 
@@ -127,7 +126,7 @@ def host_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.theme", lang): h["theme_id"].map(_themes(data, lang)),
         t("col.statement", lang): h[field(lang, "statement")],
         t("col.weight", lang): h["weight"],
-        t("col.sources", lang): h["source_id"].map(_join),
+        t("col.sources", lang): h["source_id"].map(lambda ids: _cite(data, ids)),
     })
 
 
@@ -136,7 +135,7 @@ def facts_table(data: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("col.figure", lang): k[field(lang, "label")],
         t("col.value", lang): [format_quantity(v, q, lang) for v, q in zip(k["value"], k["qualifier"], strict=True)],
-        t("col.sources", lang): k["source_id"].map(_join),
+        t("col.sources", lang): k["source_id"].map(lambda ids: _cite(data, ids)),
     })
 
 

@@ -135,6 +135,8 @@ def start() -> Context:
     if dropped:
         _write_url(state)
     st.html(_PRESENTATION_CSS if state.present else _PAGE_CSS)
+    # the page's language for screen readers and the browser (a constant script; lang is en or vi)
+    st.html(f"<script>document.documentElement.lang = '{lang}';</script>", unsafe_allow_javascript=True)
     return ctx
 
 
@@ -348,7 +350,7 @@ def locality_card(card: Card) -> None:
         if card.themes:
             legend(card.themes)
         else:
-            st.caption(t("common.not_reported", lang))
+            st.caption(card.no_priorities)
         st.markdown(escape_md(card.summary))
 
 
@@ -417,7 +419,7 @@ def download_row(source: Chart | Callable[[], Chart], key: str, name: str | None
         title = html.unescape((chart_now.figure.layout.title.text or "").split("<br>")[0])
         return export.xlsx_bytes(chart_now.data, {t("downloads.about_title", lang): title,
                                                   t("downloads.about_filter", lang): filter_words,
-                                                  t("downloads.about_source", lang): source_line(data, lang)})
+                                                  t("downloads.about_source", lang): source_line(data, lang)}, lang)
 
     with st.popover(t("downloads.button", lang), icon=":material/download:", key=f"{key}_downloads"):
         if export.available():
@@ -481,8 +483,14 @@ def text(value: str) -> None:
     st.markdown(escape_md(value))
 
 
+#: Tables up to this many rows show every row (no scrolling inside the table); longer ones scroll
+#: within a fixed height.
+WHOLE_TABLE_ROWS = 30
+
+
 def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
     """A full-width table; link columns show 'open' and keep the address in the cell."""
     lang = context().lang
     config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, key=key)
+    height = "content" if len(frame) <= WHOLE_TABLE_ROWS else 600
+    st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config, key=key)

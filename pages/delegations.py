@@ -70,7 +70,7 @@ elif state.delegation:
                         alt=p.card.name)
     st.subheader(t("delegations.priorities", lang), anchor=False)
     if not p.priorities:
-        st.caption(t("common.not_reported", lang))
+        st.caption(p.card.no_priorities)
     for group in p.priorities:
         ui.legend(((group.label, group.colour),))
         for statement in group.statements:

@@ -136,7 +136,7 @@ def _csv_table(chart) -> list[dict[str, str]]:
 
 
 def _xlsx_table(chart) -> list[dict[str, object]]:
-    book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(chart.data, {"about": "x"})))
+    book = openpyxl.load_workbook(io.BytesIO(export.xlsx_bytes(chart.data, {"about": "x"}, "en")))
     sheet = book.worksheets[0]
     header, *body = list(sheet.iter_rows(values_only=True))
     return [dict(zip(header, row, strict=True)) for row in body]

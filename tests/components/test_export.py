@@ -60,8 +60,8 @@ def test_csv_has_the_chart_data_with_vietnamese_intact(chart):
 def test_xlsx_matches_the_filtered_rows(data):
     view = apply(data, Filters(themes=("green",)))
     built = charts.theme_matrix(data, view, "en")
-    book = load_workbook(io.BytesIO(export.xlsx_bytes(built.data, {"Title": "x"})))
-    rows = list(book["data"].values)
+    book = load_workbook(io.BytesIO(export.xlsx_bytes(built.data, {"Title": "x"}, "en")))
+    rows = list(book["Data"].values)
     assert rows[0] == tuple(built.data.columns)
     assert len(rows) - 1 == len(built.data)
     assert {r[0] for r in rows[1:]} == set(data.localities.set_index("id").loc[view.ids, "name_en"]) - {
@@ -118,3 +118,9 @@ def test_dataset_zip_holds_every_csv_and_the_readme(data):
     names = zipfile.ZipFile(io.BytesIO(export.dataset_zip(data))).namelist()
     expected = {f"friendship-atlas-data/{p.name}" for p in data.folder.glob("*.csv")}
     assert expected | {"friendship-atlas-data/README.md"} == set(names)
+
+
+def test_vietnamese_workbook_names_its_sheets_in_vietnamese(data):
+    built = charts.theme_counts(data, apply(data, Filters()), "vi")
+    book = load_workbook(io.BytesIO(export.xlsx_bytes(built.data, {"Tiêu đề": "x"}, "vi")))
+    assert book.sheetnames == ["Dữ liệu", "Thông tin"]

@@ -13,7 +13,7 @@ from components.i18n import LANGUAGES, catalogue, format_date, format_number, fo
 
 def test_every_key_has_non_empty_english_and_vietnamese():
     for key, entry in catalogue().items():
-        assert set(entry) == set(LANGUAGES), key
+        assert set(LANGUAGES) <= set(entry) <= {*LANGUAGES, "en_one", "count"}, key
         assert all(entry[lang].strip() for lang in LANGUAGES), key
 
 
@@ -21,6 +21,16 @@ def test_placeholders_are_the_same_in_both_languages():
     for key, entry in catalogue().items():
         names = {lang: set(re.findall(r"{(\w+)}", entry[lang])) for lang in LANGUAGES}
         assert names["en"] == names["vi"], key
+        if "en_one" in entry:  # the singular may spell out the counted 1 but needs every other value
+            counted = entry.get("count", "n")
+            assert set(re.findall(r"{(\w+)}", entry["en_one"])) - {counted} == names["en"] - {counted}, key
+
+
+@pytest.mark.parametrize(("n", "en", "vi"), [(1, "1 delegation shown", "Đang hiển thị 1 đoàn"),
+                                             (13, "13 delegations shown", "Đang hiển thị 13 đoàn")])
+def test_counts_read_as_real_plurals(n, en, vi):
+    assert (t("filters.count", "en", n=n), t("filters.count", "vi", n=n)) == (en, vi)
+    assert "(s)" not in " ".join(e["en"] for e in catalogue().values())
 
 
 @pytest.mark.parametrize(("prefix", "values"), [

@@ -30,16 +30,38 @@ def test_vietnamese_tables_have_vietnamese_headers_and_names(data):
 
 
 def test_missing_head_of_delegation_shows_not_reported(data):
-    table = tables.delegations_table(data, "en").set_index("ID")
-    assert table.loc["leipzig", "Head of delegation"] == "not reported"
-    assert table.loc["san-francisco", "Relation to HCMC"] == "Sister city since 1995"
+    table = tables.delegations_table(data, "en").set_index("Name")
+    assert table.loc["Leipzig", "Head of delegation"] == "not reported"
+    assert table.loc["San Francisco", "Relation to HCMC"] == "Sister city since 1995"
+
+
+def test_tables_show_no_ids_and_cite_sources_by_publisher(data):
+    for build in (tables.delegations_table, tables.programme_table, tables.sources_table, tables.priorities_table,
+                  tables.facts_table):
+        table = build(data, "en")
+        cells = " ".join(map(str, table.to_numpy().ravel()))
+        assert "ID" not in table.columns
+        for source_id in ("nld-2409-briefing", "vov-green-hr", "sggp-laos", "yonhap-chungbuk"):
+            assert source_id not in cells, (build.__name__, source_id)
+    facts = tables.facts_table(data, "en").set_index("Figure")
+    assert facts.loc["Delegations reported at the Friendship Dialogue 2024", "Sources"] == "Người Lao Động; VOV"
+
+
+def test_vietnamese_sources_table_describes_every_source_in_vietnamese(data):
+    table = tables.sources_table(data, "vi")
+    english = set(data.sources["note_en"].dropna()) | {x for x in data.sources["title"] if x.startswith("[")
+                                                        and not x.startswith("[Bài")}
+    cells = set(map(str, table.to_numpy().ravel()))
+    assert not english & cells
 
 
 def test_programme_table_shows_part_of_day_when_no_time_was_reported(data):
-    table = tables.programme_table(data, "vi").set_index("Mã")
-    assert table.loc["fd-opening-mayors-conference", "Thời gian"] == "Buổi sáng"
-    assert table.loc["hef-opening-plenary", "Thời gian"] == "08:00"
-    assert table.loc["osaka-courtesy-call", "Thời gian"] == "Chưa rõ thời gian"
+    table = tables.programme_table(data, "vi").set_index("Sự kiện")
+    opening = "Khai mạc Đối thoại Hữu nghị TP.HCM lần thứ 2 và Hội nghị Thị trưởng 2024"
+    assert table.loc[opening, "Thời gian"] == "Buổi sáng"
+    assert table.loc["Phiên khai mạc Diễn đàn Kinh tế TP.HCM lần thứ 5", "Thời gian"] == "08:00"
+    assert table.loc["Phó Thị trưởng Osaka chào xã giao Phó Chủ tịch UBND TP.HCM Võ Văn Hoan", "Thời gian"] == (
+        "Chưa rõ thời gian")
 
 
 def test_compare_table_ticks_exactly_the_themes_each_delegation_stated(data):

@@ -18,8 +18,8 @@ def figures(app) -> list[dict]:
 @pytest.mark.parametrize("match", ["any", "all"])
 def test_theme_filter_lists_exactly_the_delegations_stating_the_themes(run_app, data, match):
     app = run_app("delegations", theme="green,education", match=match)
-    shown = set(app.dataframe[0].value["ID"])
-    assert shown == set(apply(data, Filters(themes=("green", "education"), match=match)).ids)
+    shown = set(app.dataframe[0].value["Name"])
+    assert shown == set(apply(data, Filters(themes=("green", "education"), match=match)).localities["name_en"])
 
 
 def test_themes_page_draws_four_charts_for_the_filter(run_app):
