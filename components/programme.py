@@ -1,43 +1,33 @@
 """The programme of 23–27 September 2024: event placement on the timeline, the day agenda, the
 venue locator and the event card. An event is drawn only as precisely as it was reported: a clock
-time as a point, a reported part of the day as that whole part, otherwise as an all-day bar in
-the 'time not reported' lane. Pure; no Streamlit."""
+time as a point, a reported part of the day as that whole part, otherwise as an all-day bar. Pure; no Streamlit."""
 
 from __future__ import annotations
 
-import heapq
 import html
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 import pandas as pd
 import plotly.graph_objects as go
-import pydeck as pdk
 
 from components.charts import Chart, frame
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_day_short, t
-from components.maps import CompactDeck
-from components.schema import EVENT_KINDS, SERIES
-from components.style import FONT_FAMILY, rgb
+from components.schema import SERIES
 
 FIRST_DAY, LAST_DAY = date(2024, 9, 23), date(2024, 9, 27)
 DAYS = tuple(FIRST_DAY + timedelta(days=i) for i in range((LAST_DAY - FIRST_DAY).days + 1))
-TIMEZONE = "Asia/Ho_Chi_Minh"
 #: The hours a reported part of the day covers on the timeline (the whole part, not a guess).
 PARTS = {"morning": (time(6), time(12)), "afternoon": (time(12), time(18)), "evening": (time(18), time(23, 59))}
 PART_END_MINUTE = {part: end.hour * 60 + end.minute for part, (_, end) in PARTS.items()}
-NO_TIME_LANE = "no_time"
-#: Colour-blind-safe colours for the kinds of event (Okabe–Ito, darkened for 3:1 on white).
-KIND_COLORS = dict(zip(EVENT_KINDS, ("#0072B2", "#D55E00", "#117733", "#AA4499", "#8F6B00", "#CC3311",
-                                     "#007F73", "#332288"), strict=True))
+#: Colour-blind-safe colours for the programme series (Okabe–Ito, darkened for 3:1 on white).
+SERIES_COLORS = dict(zip(SERIES, ("#0072B2", "#D55E00", "#117733", "#AA4499", "#5A6670"), strict=True))
 
 
 @dataclass(frozen=True)
 class Placement:
-    lane: str  # a series, or NO_TIME_LANE
     precision: str  # "exact" (a clock time), "part" (morning/afternoon/evening) or "day"
     start: datetime
     end: datetime | None  # None for an exact start with no reported end
@@ -48,12 +38,12 @@ def placement(row: Mapping) -> Placement:
     day = row["date"]
     start, end, part = row["start"], row["end"], row["part_of_day"]
     if isinstance(start, time):  # pandas keeps a missing time as NaN, so test the type
-        return Placement(row["series"], "exact", datetime.combine(day, start),
+        return Placement("exact", datetime.combine(day, start),
                          datetime.combine(day, end) if isinstance(end, time) else None)
     if isinstance(part, str):
         begin, finish = PARTS[part]
-        return Placement(row["series"], "part", datetime.combine(day, begin), datetime.combine(day, finish))
-    return Placement(NO_TIME_LANE, "day", datetime.combine(day, time(0)), datetime.combine(day, time(23, 59)))
+        return Placement("part", datetime.combine(day, begin), datetime.combine(day, finish))
+    return Placement("day", datetime.combine(day, time(0)), datetime.combine(day, time(23, 59)))
 
 
 def events(data: Dataset, series: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
@@ -82,94 +72,99 @@ def _records(rows: pd.DataFrame) -> list[dict]:
     return rows.to_dict("records")
 
 
-def _pack(spans: list[tuple[datetime, datetime, str]]) -> dict[str, int]:
-    """Put overlapping spans on separate sub-rows, reusing the first free one (O(n log n))."""
-    free: list[tuple[datetime, int]] = []  # (when the sub-row frees up, sub-row)
-    count = 0
-    placed: dict[str, int] = {}
-    for start, finish, key in sorted(spans):
-        if free and free[0][0] <= start:
-            _, row = heapq.heappop(free)
+#: Events drawn at most, one row each; the data download has them all.
+TIMELINE_ROWS = 40
+#: Characters per line of an event's name on the timeline (two lines at most).
+LABEL_WIDTH = 46
+
+
+def _label(day: date, title: str, lang: str) -> str:
+    """'Tue 24 Sep · Opening of the 2nd Friendship…' wrapped onto at most two lines, escaped."""
+    words, lines, line = html.escape(title).split(), [], ""
+    for word in words:
+        if line and len(line) + 1 + len(word) > LABEL_WIDTH:
+            lines.append(line)
+            line = word
         else:
-            row, count = count, count + 1
-        placed[key] = row
-        heapq.heappush(free, (finish, row))
-    return placed
+            line = f"{line} {word}".strip()
+    lines.append(line)
+    if len(lines) > 2:
+        lines = [lines[0], lines[1][: LABEL_WIDTH - 1].rstrip() + "…"]
+    return f"<b>{format_day_short(day, lang)}</b> · " + "<br>".join(lines)
 
 
 def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -> Chart:
-    """Gantt-like timeline: a row per series (events that overlap get sub-rows), coloured by kind.
-    ``subtitle`` says which series and kinds are shown."""
+    """The programme as one row per event, named on its row (readable on a projector and on
+    paper), in the order events happened, coloured by series. An event is drawn as precisely as
+    reported: a diamond at a clock time, a hatched bar over the part of the day, or a hatched bar
+    over the whole day. ``subtitle`` says which series and kinds are shown."""
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
-    lane_names = {s: t(f"series.{s}", lang) for s in SERIES} | {NO_TIME_LANE: t("part_of_day.unknown", lang)}
-    tick_values, tick_text = [], []
-    y, occupied = 0.0, {}
-    placed = [(r, placement(r)) for r in _records(rows)]
-    for lane in (*SERIES, NO_TIME_LANE):
-        spans = [(p.start, p.end or p.start + timedelta(hours=1), r["id"]) for r, p in placed if p.lane == lane]
-        if not spans:
-            continue
-        rows_used = _pack(spans)
-        height = max(rows_used.values()) + 1
-        occupied.update({key: y + row for key, row in rows_used.items()})
-        tick_values.append(y + (height - 1) / 2)
-        tick_text.append(lane_names[lane])
-        y += height + 0.6
+    records = _records(rows)
+    drawn = records[:TIMELINE_ROWS]
+    labels = [_label(r["date"], r[field(lang, "title")], lang) for r in drawn]
     fig = go.Figure()
-    for kind in EVENT_KINDS:
-        part = [(r, p) for r, p in placed if r["kind"] == kind]
+    for series in SERIES:
+        part = [(label, r, placement(r)) for label, r in zip(labels, drawn, strict=True) if r["series"] == series]
         if not part:
             continue
-        label = t(f"event_kind.{kind}", lang)
+        name = t(f"series.{series}", lang)
         hover = [
             f"<b>{html.escape(r[field(lang, 'title')])}</b><br>{format_date(r['date'], lang, weekday=True)} · "
-            f"{html.escape(when(r, lang))}<br>{html.escape(_or(r[field(lang, 'venue')], lang))}<br>"
+            f"{html.escape(when(r, lang))} · {html.escape(t('event_kind.' + r['kind'], lang))}<br>"
+            f"{html.escape(_or(r[field(lang, 'venue')], lang))}<br>"
             f"{html.escape(_or(r[field(lang, 'participants')], lang))}"
             + (f"<br>{html.escape(', '.join(names[i] for i in r['locality_ids']))}" if r["locality_ids"] else "")
-            for r, _ in part
+            for _, r, _ in part
         ]
-        spans = [(r, p) for r, p in part if p.end is not None]
-        points = [(r, p) for r, p in part if p.end is None]
+        spans = [(label, r, p, h) for (label, r, p), h in zip(part, hover, strict=True) if p.end is not None]
+        points = [(label, r, p, h) for (label, r, p), h in zip(part, hover, strict=True) if p.end is None]
         if spans:
             fig.add_trace(go.Bar(
-                name=label, orientation="h", base=[p.start for _, p in spans],
-                x=[(p.end - p.start).total_seconds() * 1000 for _, p in spans],
-                y=[occupied[r["id"]] for r, _ in spans], width=0.8, customdata=[r["id"] for r, _ in spans],
-                marker={"color": KIND_COLORS[kind], "line": {"color": "#FFFFFF", "width": 1},
-                        "pattern": {"shape": ["" if p.precision == "exact" else "/" for _, p in spans],
-                                    "fgcolor": "#FFFFFF", "size": 7, "solidity": 0.25}},
-                hovertext=[h for h, (r, p) in zip(hover, part, strict=True) if p.end is not None],
-                hoverinfo="text", legendgroup=kind,
+                name=name, orientation="h", base=[p.start for _, _, p, _ in spans],
+                x=[(p.end - p.start).total_seconds() * 1000 for _, _, p, _ in spans],
+                y=[label for label, *_ in spans], width=0.62, customdata=[r["id"] for _, r, _, _ in spans],
+                marker={"color": SERIES_COLORS[series], "line": {"color": SERIES_COLORS[series], "width": 1},
+                        "pattern": {"shape": ["" if p.precision == "exact" else "/" for _, _, p, _ in spans],
+                                    "fgcolor": "#FFFFFF", "size": 7, "solidity": 0.3}},
+                hovertext=[h for *_, h in spans], hoverinfo="text", legendgroup=series,
             ))
         if points:
             fig.add_trace(go.Scatter(
-                name=label, mode="markers", x=[p.start for _, p in points], y=[occupied[r["id"]] for r, _ in points],
-                customdata=[r["id"] for r, _ in points], legendgroup=kind, showlegend=not spans,
-                marker={"symbol": "diamond", "size": 18, "color": KIND_COLORS[kind],
+                name=name, mode="markers", x=[p.start for _, _, p, _ in points], y=[label for label, *_ in points],
+                customdata=[r["id"] for _, r, _, _ in points], legendgroup=series, showlegend=not spans,
+                marker={"symbol": "diamond", "size": 17, "color": SERIES_COLORS[series],
                         "line": {"color": "#FFFFFF", "width": 1.5}},
-                hovertext=[h for h, (r, p) in zip(hover, part, strict=True) if p.end is None], hoverinfo="text",
+                hovertext=[h for *_, h in points], hoverinfo="text",
             ))
     start = datetime.combine(FIRST_DAY, time(0))
     finish = datetime.combine(LAST_DAY + timedelta(days=1), time(0))
     fig.update_xaxes(type="date", range=[start, finish], tickvals=[datetime.combine(d, time(12)) for d in DAYS],
-                     ticktext=[format_day_short(d, lang) for d in DAYS], showgrid=False, tickangle=0,
-                     title=t("programme.axis", lang))
+                     ticktext=[format_day_short(d, lang) for d in DAYS], showgrid=False, tickangle=0, side="top",
+                     tickfont={"size": 14})
     for day in (*DAYS, LAST_DAY + timedelta(days=1)):
         fig.add_vline(x=datetime.combine(day, time(0)), line={"color": "#C9D3DB", "width": 1})
-    fig.update_yaxes(tickvals=tick_values, ticktext=tick_text, autorange="reversed", showgrid=False,
-                     zeroline=False, range=[y - 0.4, -0.8])
-    chart = frame(fig, data, lang, t("programme.timeline_title", lang), subtitle, 220 + 46 * max(y, 3))
-    chart.update_layout(showlegend=True, legend={"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 1,
-                                                 "xanchor": "right"},
-                        barmode="overlay", margin={"t": 130})
+    fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", showgrid=True,
+                     gridcolor="#EEF2F5", automargin=True, tickfont={"size": 13})
+    chart = frame(fig, data, lang, t("programme.timeline_title", lang), subtitle or t("filters.none", lang),
+                  230 + 40 * max(len(drawn), 3))
+    # Under the plot (the days are labelled on top): the series legend, which may wrap onto two
+    # lines, then how to read the chart and the source line, set from the figure's bottom edge.
+    bottom = 170
+    chart.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.005, "yanchor": "top", "x": 0,
+                                                 "title": {"text": ""}},
+                        barmode="overlay", margin={"t": 120, "b": bottom})
+    reading = f"{html.escape(t('programme.axis', lang))}<br>{html.escape(t('programme.subtitle', lang))}"
+    chart.add_annotation(text=reading, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 30), xanchor="left",
+                         yanchor="bottom", align="left", showarrow=False, font={"size": 12, "color": "#5A6670"})
+    chart.layout.annotations[0].update(yshift=-(bottom - 8), yanchor="bottom")  # the source line, last
     table = pd.DataFrame({
-        t("col.date", lang): [format_date(r["date"], lang) for r, _ in placed],
-        t("col.time", lang): [when(r, lang) for r, _ in placed],
-        t("col.series", lang): [t(f"series.{r['series']}", lang) for r, _ in placed],
-        t("col.event", lang): [r[field(lang, "title")] for r, _ in placed],
-        t("col.venue", lang): [_or(r[field(lang, "venue")], lang) for r, _ in placed],
+        t("col.date", lang): [format_date(r["date"], lang) for r in records],
+        t("col.time", lang): [when(r, lang) for r in records],
+        t("col.series", lang): [t(f"series.{r['series']}", lang) for r in records],
+        t("col.event", lang): [r[field(lang, "title")] for r in records],
+        t("col.venue", lang): [_or(r[field(lang, "venue")], lang) for r in records],
     })
-    return Chart("programme-timeline", chart, table)
+    return Chart("programme-timeline", chart, table, shown=len(drawn), total=len(records))
 
 
 def _or(value: object, lang: str) -> str:
@@ -210,6 +205,10 @@ class EventCard:
     source_ids: tuple[str, ...]
 
 
+def event_day(data: Dataset, event_id: str) -> date:
+    return data.programme.loc[data.programme["id"] == event_id, "date"].iloc[0]
+
+
 def event_card(data: Dataset, event_id: str, lang: str) -> EventCard:
     r = data.programme.loc[data.programme["id"] == event_id].iloc[0]
     names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
@@ -223,40 +222,13 @@ def event_card(data: Dataset, event_id: str, lang: str) -> EventCard:
 
 
 def venues(data: Dataset, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Events that have a venue position, grouped by venue."""
-    placed = rows[rows["venue_lat"].notna()]
-    grouped = placed.groupby(["venue_lat", "venue_lon"], sort=False).agg(
-        venue=(field(lang, "venue"), "first"), events=(field(lang, "title"), " · ".join))
-    return grouped.reset_index().rename(columns={"venue_lat": "lat", "venue_lon": "lon"})
-
-
-def venue_deck(data: Dataset, rows: pd.DataFrame, lang: str) -> CompactDeck:
-    """The venues on a plain locator (no street tiles offline): markers, names, and a 1 km scale."""
-    places = venues(data, rows, lang)
-    places["short"] = [v.split(",")[0] for v in places["venue"]]
-    lat = float(places["lat"].mean()) if len(places) else data.host_position[0]
-    lon = float(places["lon"].mean()) if len(places) else data.host_position[1]
-    half_km = 0.5 / (111.32 * math.cos(math.radians(lat)))  # degrees of longitude in 500 m
-    scale = pd.DataFrame({"from": [[lon - half_km, lat - 0.009]], "to": [[lon + half_km, lat - 0.009]],
-                          "pos": [[lon, lat - 0.0075]], "label": ["1 km"]})
-    text = {"character_set": "'auto'", "font_family": f'"{FONT_FAMILY}"', "font_weight": 600, "size_units": "'pixels'",
-            "font_settings": {"sdf": True}, "outline_width": 3, "outline_color": [255, 255, 255, 255],
-            "get_color": rgb("#1B2733"), "get_text_anchor": "'start'", "get_alignment_baseline": "'center'"}
-    layers = [
-        pdk.Layer("LineLayer", scale, id="scale", get_source_position="from", get_target_position="to",
-                  get_color=rgb("#5A6670"), get_width=3),
-        pdk.Layer("TextLayer", scale, id="scale-label", get_position="pos",
-                  get_text="label", get_size=13, **text),
-        pdk.Layer("ScatterplotLayer", places, id="venues", get_position=["lon", "lat"], get_fill_color=rgb("#A50026"),
-                  get_line_color=[255, 255, 255, 255], stroked=True, radius_units="'pixels'", get_radius=10,
-                  line_width_units="'pixels'", get_line_width=2, pickable=True),
-        pdk.Layer("TextLayer", places, id="venue-labels", get_position=["lon", "lat"], get_text="short", get_size=15,
-                  get_pixel_offset=[14, 0], **text),
-    ]
-    return CompactDeck(layers=layers, map_provider=None,
-                       initial_view_state=pdk.ViewState(latitude=lat, longitude=lon, zoom=14),
-                       tooltip={"text": "{venue}\n{events}", "style": {"backgroundColor": "#1B2733", "color": "#FFFFFF",
-                                                                     "maxWidth": "360px"}})
+    """One row per reported venue: its name and the events held there, each with its day, in
+    the order they happened (events whose venue was not reported are left out)."""
+    placed = rows[rows[field(lang, "venue")].notna()]
+    held = [f"{format_day_short(d, lang)} · {title}" for d, title in
+            zip(placed["date"], placed[field(lang, "title")], strict=True)]
+    grouped = placed.assign(_held=held).groupby(field(lang, "venue"), sort=False)["_held"].agg(" | ".join)
+    return pd.DataFrame({t("col.venue", lang): grouped.index, t("col.event", lang): grouped.to_numpy()})
 
 
 # The page's builders by the chosen series and kinds, in a form a page can cache by its arguments.
@@ -271,7 +243,5 @@ def agenda_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], l
     return agenda(data, events(data, series, kinds), lang)
 
 
-def venue_deck_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> CompactDeck | None:
-    """The venue map, or None when no shown event has a venue position."""
-    rows = events(data, series, kinds)
-    return None if venues(data, rows, lang).empty else venue_deck(data, rows, lang)
+def venues_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> pd.DataFrame:
+    return venues(data, events(data, series, kinds), lang)

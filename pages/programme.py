@@ -70,6 +70,9 @@ with card_column:
 st.subheader(t("programme.agenda_heading", lang), anchor=False)
 st.caption(t("programme.agenda_hint", lang))
 days = ui.cached_call(programme.agenda_for, data, state.series, state.event_kinds, lang)
+labels = {day: ui.format_day(day) for day in days}
+# Opening an event shows its day: the tabs are keyed by the open event, so they start on its day.
+opened_day = labels.get(ui.cached_call(programme.event_day, data, selected)) if selected else None
 
 
 def open_selected_row(key: str, items: list[programme.AgendaItem]) -> None:
@@ -78,7 +81,8 @@ def open_selected_row(key: str, items: list[programme.AgendaItem]) -> None:
         ui.update(event=items[picked[0]].id)
 
 
-for tab, (day, items) in zip(st.tabs([ui.format_day(day) for day in days]), days.items(), strict=True):
+agenda_tabs = st.tabs(list(labels.values()), default=opened_day, key=f"agenda_day_{selected}")
+for tab, (day, items) in zip(agenda_tabs, days.items(), strict=True):
     with tab:
         if not items:
             st.caption(t("programme.no_events_day", lang))
@@ -88,14 +92,16 @@ for tab, (day, items) in zip(st.tabs([ui.format_day(day) for day in days]), days
             {t("col.time", lang): [i.when for i in items], t("col.event", lang): [i.title for i in items],
              t("col.series", lang): [i.series for i in items], t("col.venue", lang): [i.venue for i in items]},
             hide_index=True, width="stretch", key=key, on_select=lambda k=key, i=items: open_selected_row(k, i),
-            selection_mode="single-row",
+            selection_mode="single-row", height="content",
+            column_config={t("col.time", lang): st.column_config.TextColumn(width="small"),
+                           t("col.event", lang): st.column_config.TextColumn(width="large"),
+                           t("col.series", lang): st.column_config.TextColumn(width="small")},
         )
 
 st.subheader(t("programme.venues_heading", lang), anchor=False)
-st.caption(t("programme.venues_note", lang))
-venue_deck = ui.cached_call(programme.venue_deck_for, data, state.series, state.event_kinds, lang)
-if venue_deck is None:
+places = ui.cached_call(programme.venues_for, data, state.series, state.event_kinds, lang)
+if places.empty:
     st.caption(t("programme.no_venue", lang))
 else:
-    st.pydeck_chart(venue_deck, height=420, key="venues", alt=t("programme.venues_heading", lang))
+    ui.table(places, key="venues")
 ui.source_caption(data)

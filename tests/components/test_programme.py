@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from datetime import datetime, time
 
 import pytest
@@ -19,7 +20,7 @@ def test_no_event_without_a_reported_time_is_drawn_at_a_specific_hour(data):
         if isinstance(row["part_of_day"], str):
             assert (place.start.time(), place.end.time()) == programme.PARTS[row["part_of_day"]]
         else:
-            assert place.lane == programme.NO_TIME_LANE
+            assert place.precision == "day"
             assert (place.start.time(), place.end.time()) == (time(0), time(23, 59))
 
 
@@ -37,9 +38,25 @@ def test_timeline_spans_exactly_23_to_27_september(data):
     assert list(chart.figure.layout.xaxis.ticktext) == ["T2 23/9", "T3 24/9", "T4 25/9", "T5 26/9", "T6 27/9"]
 
 
-def test_untimed_events_sit_in_a_marked_lane(data):
+def test_every_event_is_named_on_its_own_row_in_the_order_it_happened(data):
+    rows = programme.events(data)
+    chart = programme.timeline(data, rows, "en")
+    labels = list(chart.figure.layout.yaxis.categoryarray)
+    assert len(labels) == len(set(labels)) == len(rows)
+    for label, title in zip(labels, rows["title_en"], strict=True):
+        words = html.escape(title).split()
+        assert words[0] in label and (words[-1] in label or label.endswith("…"))
+        assert all(len(line) <= programme.LABEL_WIDTH + 20 for line in label.split("<br>"))  # wrapped, not cut
+    assert labels[0].startswith("<b>Mon 23 Sep</b>") and labels[-1].startswith("<b>Thu 26 Sep</b>")
+
+
+def test_untimed_events_are_hatched_whole_day_bars(data):
     chart = programme.timeline(data, programme.events(data), "en")
-    assert "Time not reported" in chart.figure.layout.yaxis.ticktext
+    untimed = set(data.programme.loc[data.programme["start"].isna() & data.programme["part_of_day"].isna(), "id"])
+    for trace in (x for x in chart.figure.data if x.type == "bar"):
+        for event, width, shape in zip(trace.customdata, trace.x, trace.marker.pattern.shape, strict=True):
+            if event in untimed:
+                assert shape == "/" and width > 23 * 3600 * 1000
 
 
 def test_agenda_lists_every_event_once_in_order(data):
@@ -67,6 +84,10 @@ def test_event_card_links_delegations_and_sources(data):
     assert card.source_ids == ("sggp-turin",)
 
 
-def test_venues_are_grouped_by_place(data):
-    places = programme.venues(data, programme.events(data), "en")
-    assert len(places) == len(places[["lat", "lon"]].drop_duplicates())
+def test_venues_list_each_reported_place_once_with_its_events(data):
+    places = programme.venues(data, programme.events(data), "en").set_index("Venue")
+    assert places.index.is_unique
+    assert places.loc["Bach Dang Wharf Park, District 1", "Event"] == (
+        "Tue 24 Sep · Announcement of the HCMC International Friendship Symbol")
+    held = " | ".join(places["Event"])
+    assert held.count(" · ") == data.programme["venue_en"].notna().sum()

@@ -12,7 +12,26 @@ def test_programme_page_shows_timeline_tabs_and_venues(run_app, data):
     assert [tab.label for tab in app.tabs] == ["Monday, 23 September 2024", "Tuesday, 24 September 2024",
                                                "Wednesday, 25 September 2024", "Thursday, 26 September 2024",
                                                "Friday, 27 September 2024"]
-    assert app.get("deck_gl_json_chart")
+    venues = next(f.value for f in app.dataframe if "Venue" in f.value.columns and "Time" not in f.value.columns)
+    assert set(venues["Venue"]) == set(data.programme["venue_en"].dropna())
+    assert not app.get("deck_gl_json_chart")  # a plain list, not a near-empty locator map
+
+
+def _agenda_tab_shown(app) -> str:
+    """The label of the day tab the agenda opens on."""
+    def blocks(node):
+        yield node
+        for child in getattr(node, "children", {}).values():
+            yield from blocks(child)
+    container = next(b for b in blocks(app._tree) if "tab_container" in str(getattr(b, "proto", ""))[:40]
+                     and "agenda_day" in b.proto.id)
+    return app.tabs[container.proto.tab_container.default_tab_index].label
+
+
+def test_opening_an_event_shows_its_day_in_the_agenda(run_app):
+    assert _agenda_tab_shown(run_app("programme", event="turin-meeting")) == "Thursday, 26 September 2024"
+    assert _agenda_tab_shown(run_app("programme", event="c4ir-launch")) == "Wednesday, 25 September 2024"
+    assert _agenda_tab_shown(run_app("programme")) == "Monday, 23 September 2024"
 
 
 def test_event_in_the_url_opens_its_card(run_app):
@@ -24,7 +43,7 @@ def test_event_in_the_url_opens_its_card(run_app):
 
 def test_day_tabs_list_every_event_once(run_app, data):
     app = run_app("programme")
-    titles = [title for frame in app.dataframe if "Event" in frame.value.columns for title in frame.value["Event"]]
+    titles = [title for frame in app.dataframe if "Time" in frame.value.columns for title in frame.value["Event"]]
     assert sorted(titles) == sorted(data.programme["title_en"])
 
 
