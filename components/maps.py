@@ -86,7 +86,7 @@ FOCUS_GAP = 13
 #: The map sizes views are fitted for, in pixels (width, height): the narrowest the page gives the
 #: map at 1366 × 768 (sidebar open; in presentation mode none). A wider screen shows the same view
 #: with more sea around it, so nothing fitted here ever falls off the map.
-MAP_SIZES = {"wide": (880, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (420, 300)}
+MAP_SIZES = {"wide": (860, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (420, 300)}
 
 
 @dataclass(frozen=True)

@@ -254,7 +254,7 @@ def _filter_widgets(data: Dataset, ctx: Context) -> None:
     multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
                        lambda k: t(f"kind.{k}", lang), lambda v: update_filters(kinds=v), choose)
     multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
-                       lambda e: t(f"evidence.{e}.label", lang),
+                       lambda e: t(f"evidence.{e}.short", lang),  # a chip in the sidebar: short
                        lambda v: update_filters(evidence=v or flt.DEFAULT_EVIDENCE), choose)
     query_key = f"{_WIDGET}q"
     st.session_state[query_key] = f.query
@@ -282,6 +282,14 @@ def page_header(title: str, intro: str | None = None) -> None:
     st.title(title)
     if intro:
         st.write(intro)
+
+
+def key_figure(column, label: str, value: str, sources: str) -> None:
+    """A headline figure whose label may be long (a sourced figure from key_facts.csv): the value
+    large and the label beneath it, both wrapping (a metric's label and value are one line and
+    would be cut on a laptop)."""
+    column.markdown(f"### {escape_md(value)}")
+    column.caption(f"{escape_md(label)}  \n{sources}")
 
 
 def source_caption(data: Dataset, source_ids: Sequence[str] | None = None) -> None:
@@ -339,9 +347,8 @@ def locality_card(card: Card) -> None:
     """The short card of a delegation: name, country, head, relation, evidence and themes."""
     lang = context().lang
     with st.container(border=True, key=f"card_{card.id}"):
-        flag_column, name_column = st.columns([1, 5], vertical_alignment="center")
-        flag_column.image(str(card.flag), width="stretch")
-        name_column.subheader(escape_md(card.name), anchor=False)
+        st.image(str(card.flag), width=56)  # above the name, so the name has the card's full width
+        st.subheader(escape_md(card.name), anchor=False)
         st.caption(escape_md(f"{card.country} · {card.kind}"))
         st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"
                     f"**{t('card.relation', lang)}:** {escape_md(card.relation)}  \n"
@@ -492,5 +499,8 @@ def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None
     """A full-width table; link columns show 'open' and keep the address in the cell."""
     lang = context().lang
     config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
+    for column in frame.columns:  # long text gets the room (the grid cuts a cell, it does not wrap)
+        if column not in config and frame[column].astype(str).str.len().max() > 60:
+            config[column] = st.column_config.TextColumn(column, width="large")
     height = "content" if len(frame) <= WHOLE_TABLE_ROWS else 600
     st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config, key=key)

@@ -29,8 +29,7 @@ figures[0].metric(t("programme.events_shown", lang), len(rows))
 shown_facts = ui.cached_call(summary.key_facts, data, ("delegations_reported", "partner_localities",
                                                        "hef_delegates_expected"), lang)
 for column, fact in zip(figures[1:], shown_facts, strict=True):
-    column.metric(ui.escape_md(fact.label), fact.value)
-    column.caption(ui.source_links(data, fact.source_ids))
+    ui.key_figure(column, fact.label, fact.value, ui.source_links(data, fact.source_ids))
 
 if rows.empty:
     st.info(t("programme.no_events", lang), icon=":material/event_busy:")

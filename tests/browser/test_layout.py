@@ -1,0 +1,131 @@
+"""Every page, and presentation mode, in both languages at the three screens the atlas is shown on
+(a 1366 × 768 laptop, a 1600 × 1000 monitor, a 1920 × 1080 projector or TV): no text cut off, no
+sideways scrolling, the map at least the size its view was planned for (so every name placed
+inside the plan is inside the map) with one key entry per shown delegation, and in presentation
+mode the card on screen. A screenshot of each lands in test-artifacts/ for review."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from components import maps
+from components.dataset import DATA_DIR
+from tests.browser.conftest import screenshot, wait_for_app
+
+pytestmark = pytest.mark.browser
+
+SIZES = [(1366, 768), (1600, 1000), (1920, 1080)]
+PAGES = {  # name: address (a profile and an event open, as an official would show them)
+    "overview": "/", "map": "/map", "map-card": "/map?delegation=chungcheongbuk", "themes": "/themes",
+    "delegations": "/delegations?delegation=torino", "programme": "/programme?event=fd-opening-mayors-conference",
+    "sources": "/sources",
+}
+MAP = "[data-testid='stDeckGlJsonChart']"
+
+#: Text whose box is narrower than its text: cut off (ellipsis or hidden overflow). Canvases, SVG
+#: (charts), iframes and the data grid draw their own text and are left out.
+TRUNCATED = """() => {
+  const out = [];
+  const skip = 'canvas, svg, iframe, [data-testid="stDataFrame"], [data-testid="stDeckGlJsonChart"]';
+  for (const el of document.querySelectorAll('[data-testid="stAppViewContainer"] *')) {
+    if (el.closest(skip)) continue;
+    const style = getComputedStyle(el);
+    if (style.display === 'inline' || style.visibility === 'hidden') continue;
+    const box = el.getBoundingClientRect();
+    if (box.width <= 2 || box.height <= 2 || el.clientWidth === 0) continue;  // 1-px screen-reader-only text
+    const ownText = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+    // text wider than its own box, or a box that clips (ellipsis, hidden overflow) text wider than itself
+    const clips = ['hidden', 'clip'].includes(style.overflowX) && el.textContent.trim();
+    if ((ownText || clips) && el.scrollWidth > el.clientWidth + 1) {
+      out.push(el.tagName + ': ' + el.textContent.trim().slice(0, 70));
+    }
+  }
+  return out;
+}"""
+#: Headings with a word drawn over two lines ("Chungcheongb / uk"): broken mid-word.
+BROKEN_WORDS = """() => {
+  const out = [];
+  for (const heading of document.querySelectorAll('[data-testid="stAppViewContainer"] :is(h1, h2, h3, h4)')) {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^\\s\u2013\u2014-]+/g;
+      for (let m = re.exec(node.textContent); m; m = re.exec(node.textContent)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
+SIDEWAYS = """() => {
+  const main = document.querySelector('[data-testid="stMain"]');
+  const page = document.documentElement.scrollWidth > window.innerWidth + 1;
+  return page || (main && main.scrollWidth > main.clientWidth + 1);
+}"""
+
+
+def shown_delegations() -> int:
+    """Delegations the default filter shows, counted from the CSV (evidence A and B)."""
+    with (DATA_DIR / "localities.csv").open(encoding="utf-8") as handle:
+        return sum(1 for row in csv.DictReader(handle) if row["evidence"] in ("A", "B"))
+
+
+def open_page(page: Page, url: str, size: tuple[int, int], titled: bool = True) -> None:
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
+    if titled:
+        wait_for_app(page)
+    else:
+        page.get_by_test_id("stMain").wait_for(timeout=30_000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+    if page.locator(MAP).count():
+        page.locator(f"{MAP} canvas").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(1500)  # charts and the map draw on the next frames
+
+
+def check_fits(page: Page) -> None:
+    assert page.evaluate(TRUNCATED) == []
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert not page.evaluate(SIDEWAYS), "the page scrolls sideways"
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_nothing_is_cut_off(page: Page, server, traffic, name, lang, size):
+    address = PAGES[name]
+    open_page(page, f"{server}{address}{'&' if '?' in address else '?'}lang={lang}", size)
+    check_fits(page)
+    if name.startswith("map"):
+        planned = maps.MAP_SIZES["beside_card" if name == "map-card" else "wide"]
+        box = page.locator(MAP).first.bounding_box()
+        assert box["width"] >= planned[0] - 1 and abs(box["height"] - planned[1]) <= 1, (box, planned)
+        expect(page.get_by_test_id("atlas-map-key").locator("li")).to_have_count(shown_delegations())
+        if name == "map" and size == (1600, 1000):  # the legend is on screen without scrolling
+            legend = page.get_by_test_id("atlas-legend").first.bounding_box()
+            assert legend["y"] + legend["height"] <= size[1]
+    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}", full=False)
+    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}-full")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_presentation_mode_fits_one_screen(page: Page, server, traffic, lang, size):
+    open_page(page, f"{server}/map?present=1&lang={lang}", size, titled=False)
+    page.get_by_role("button", name="Pause tour" if lang == "en" else "Tạm dừng").click()  # hold the first card
+    page.wait_for_timeout(1000)
+    check_fits(page)
+    box = page.locator(MAP).first.bounding_box()
+    planned = maps.MAP_SIZES["presentation"]
+    assert box["width"] >= planned[0] - 1 and abs(box["height"] - planned[1]) <= 1, (box, planned)
+    expect(page.get_by_test_id("atlas-map-key").locator("li")).to_have_count(shown_delegations())
+    if size != (1366, 768):  # on a meeting-room screen the whole card is in view
+        card = page.locator("[class*='st-key-card_']").first.bounding_box()
+        assert card["y"] >= 0 and card["y"] + card["height"] <= size[1], card
+    screenshot(page, f"layout-presentation-{lang}-{size[0]}x{size[1]}", full=False)
