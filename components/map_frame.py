@@ -138,7 +138,7 @@ def spread(positions: Sequence[tuple[float, float]], radius: float) -> list[tupl
 def curve(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[list[float]]:
     """A gentle arc from ``start`` to ``end`` (lon, lat) the short way round, bowed to the north,
     as [lon, lat] vertices: deck.gl draws straight pixels between them. The end is taken in the
-    world copy nearest the start, so an arc may leave one edge of the map and enter the other."""
+    world copy nearest the start, so an arc may leave the map at one edge."""
     end = (end[0] + 360 * round((start[0] - end[0]) / 360), end[1])
     (x0, y0), (x1, y1) = (pixel(p[0], p[1], 0) for p in (start, end))
     dx, dy = x1 - x0, y1 - y0
@@ -225,10 +225,9 @@ def crosses(path: Sequence[tuple[float, float]], box: Box) -> bool:
 
 
 def drawn_arcs(frame: Frame, paths: Sequence[Sequence[Sequence[float]]]) -> list[list[tuple[float, float]]]:
-    """Each arc as the pixel polylines the map shows: the arc and its copies one world east and
-    west (deck.gl repeats the world, so an arc that leaves one edge enters the other)."""
-    return [[frame.screen_raw(lon + shift, lat) for lon, lat in path]
-            for path in paths if path for shift in (-360.0, 0.0, 360.0)]
+    """Each arc as the pixel polyline the map draws (an arc the short way round may leave the map
+    at one edge; it is drawn as given, not wrapped)."""
+    return [[frame.screen_raw(lon, lat) for lon, lat in path] for path in paths if path]
 
 
 def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
