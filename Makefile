@@ -10,8 +10,9 @@ STAMP := $(VENV)/.installed-requirements
 ADDRESS ?= 127.0.0.1
 PORT ?= 8501
 # Chromium renders chart exports (kaleido) and drives the browser tests; the Noto fonts carry
-# the Vietnamese diacritics into exported images.
-DEBIAN_PACKAGES := chromium fonts-noto-core fonts-dejavu-core
+# the Vietnamese diacritics into exported images; rsvg-convert draws the flags for the briefing
+# pack; pdftoppm (poppler-utils) renders PDF pages for the tests.
+DEBIAN_PACKAGES := chromium fonts-noto-core fonts-dejavu-core librsvg2-bin poppler-utils
 
 .PHONY: run test check-data lint bench setup system-deps clean
 

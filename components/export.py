@@ -10,6 +10,7 @@ import functools
 import io
 import os
 import shutil
+import subprocess
 import threading
 import warnings
 import zipfile
@@ -92,6 +93,18 @@ def print_png(fig: go.Figure) -> bytes:
 
 def vector(fig: go.Figure, fmt: str) -> bytes:
     return figure_bytes(fig, fmt, width=PRINT_WIDTH, height=fig.layout.height)
+
+
+@functools.lru_cache(maxsize=32)
+def flag_png(svg: Path, height: int = 120) -> bytes | None:
+    """A flag as PNG for slides (PowerPoint places no SVG), drawn by Debian's rsvg-convert
+    (librsvg2-bin, installed by the Makefile); None where it is missing."""
+    tool = shutil.which("rsvg-convert")
+    if tool is None or not svg.is_file():
+        return None
+    done = subprocess.run([tool, "--height", str(height), "--keep-aspect-ratio", str(svg)], capture_output=True,
+                          check=False, timeout=20)
+    return done.stdout if done.returncode == 0 and done.stdout.startswith(b"\x89PNG") else None
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:

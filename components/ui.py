@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components import briefing, export, i18n, url_state
+from components import briefing, briefing_files, export, i18n, url_state, whos_who
 from components import filters as flt
 from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
@@ -447,26 +447,37 @@ def download_row(source: Chart | Callable[[], Chart], key: str, name: str | None
 
 
 def briefing_downloads(data: Dataset) -> None:
-    """The briefing pack for the current filter and language, built when a button is pressed."""
-    lang = context().lang
+    """The briefing pack for the current filter and language: prepared when asked, with a progress
+    bar (it takes a few seconds), then offered as PowerPoint and PDF; the who's who right away."""
+    ctx = context()
+    lang = ctx.lang
     view_now = view(data)
     st.markdown(f"**{t('downloads.deck_heading', lang)}**")
     st.caption(t("downloads.deck_intro", lang))
+    if view_now.empty:
+        return
+    st.download_button(t("downloads.whos_who", lang), lambda: whos_who.pdf_bytes(data, view_now, lang),
+                       file_name=briefing.file_name("whos-who", lang, ctx.filters, "pdf"), mime=export.FORMATS["pdf"],
+                       key="whos_who_pdf", on_click="ignore", icon=":material/badge:")
     if not export.available():
         st.caption(t("downloads.no_chromium", lang))
         return
-    if view_now.empty:
-        return
-
-    def pack(writer: Callable[[list[briefing.Slide], dict[str, bytes]], bytes]) -> Callable[[], bytes]:
-        return lambda: writer(briefing.plan(data, view_now, lang), briefing.images(data, view_now, lang))
-
-    stem = f"friendship-atlas-briefing-{lang}"
-    st.download_button(t("downloads.deck_pptx", lang), pack(briefing.pptx_bytes), file_name=f"{stem}.pptx",
-                       mime=export.FORMATS["pptx"], key="briefing_pptx", on_click="ignore",
+    wanted = (id(data), ctx.filters, lang)
+    ready = st.session_state.get("briefing_pack")
+    if ready is None or ready[0] != wanted:
+        if not st.button(t("downloads.deck_build", lang), icon=":material/slideshow:", key="briefing_build"):
+            return
+        bar = st.progress(0.0, text=t("downloads.deck_building", lang))
+        pack = briefing.build(data, view_now, lang, progress=lambda share: bar.progress(share))
+        files = (briefing_files.pptx_bytes(pack), briefing_files.pdf_bytes(pack))
+        bar.empty()
+        st.session_state["briefing_pack"] = ready = (wanted, files)
+    pptx, pdf = ready[1]
+    st.download_button(t("downloads.deck_pptx", lang), pptx, file_name=briefing.file_name("briefing", lang,
+                       ctx.filters, "pptx"), mime=export.FORMATS["pptx"], key="briefing_pptx", on_click="ignore",
                        icon=":material/slideshow:")
-    st.download_button(t("downloads.deck_pdf", lang), pack(briefing.pdf_bytes), file_name=f"{stem}.pdf",
-                       mime=export.FORMATS["pdf"], key="briefing_pdf", on_click="ignore",
+    st.download_button(t("downloads.deck_pdf", lang), pdf, file_name=briefing.file_name("briefing", lang,
+                       ctx.filters, "pdf"), mime=export.FORMATS["pdf"], key="briefing_pdf", on_click="ignore",
                        icon=":material/picture_as_pdf:")
 
 

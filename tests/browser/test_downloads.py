@@ -45,9 +45,12 @@ def test_briefing_pack_and_dataset_download(page: Page, server, traffic, tmp_pat
     page.goto(server + "/sources?country=JP")
     wait_for_app(page)
     sidebar = page.get_by_test_id("stSidebar")
+    got = download(page, "Who's who (PDF, A4)", sidebar, timeout=60_000)
+    assert got.suggested_filename == "friendship-atlas-whos-who-en-country-jp.pdf"
+    sidebar.get_by_role("button", name="Prepare the briefing pack").click()
     for label, suffix in (("Briefing deck (PowerPoint)", ".pptx"), ("Briefing deck (PDF)", ".pdf")):
         got = download(page, label, sidebar, timeout=90_000)
-        assert got.suggested_filename == f"friendship-atlas-briefing-en{suffix}"
+        assert got.suggested_filename == f"friendship-atlas-briefing-en-country-jp{suffix}"
         got.save_as(tmp_path / got.suggested_filename)
         assert (tmp_path / got.suggested_filename).stat().st_size > 10_000
     got = download(page, "Whole dataset (ZIP of the CSV files and their README)")

@@ -12,10 +12,9 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 from PIL import Image
-from pptx import Presentation
 from pypdf import PdfReader
 
-from components import briefing, charts, export, programme, world_static
+from components import charts, export, programme, world_static
 from components.filters import Filters, apply
 from components.style import colouring
 
@@ -87,31 +86,6 @@ def test_six_threads_each_get_their_own_image(data):
             svgs = list(pool.map(lambda b: export.vector(b.figure, "svg").decode("utf-8"), builds))
         for title, svg in zip(titles, svgs, strict=True):
             assert title.replace("'", "&#39;") in svg or title in svg
-
-
-@pytest.fixture(scope="module")
-def pack(data):
-    view = apply(data, Filters(countries=("JP", "IT")))
-    slides = briefing.plan(data, view, "vi")
-    return view, slides, briefing.images(data, view, "vi")
-
-
-def test_deck_has_the_planned_slides_and_titles(data, pack):
-    view, slides, pictures = pack
-    deck = Presentation(io.BytesIO(briefing.pptx_bytes(slides, pictures)))
-    titles = [s.shapes[0].text_frame.paragraphs[0].text for s in deck.slides]
-    assert titles == [s.title for s in slides]
-    assert len(deck.slides) == 4 + len(view.ids) + 1 + sum(s.title == "Nguồn" for s in slides)
-    assert "Thành phố Osaka · Nhật Bản" in titles
-    text = " ".join(shape.text_frame.text for s in deck.slides for shape in s.shapes if shape.has_text_frame)
-    assert "Takahashi Toru" in text and "13 dự án Cơ chế tín dụng chung (JCM)" in text
-
-
-def test_deck_pdf_has_one_page_per_slide(pack):
-    _, slides, pictures = pack
-    reader = PdfReader(io.BytesIO(briefing.pdf_bytes(slides, pictures)))
-    assert len(reader.pages) == len(slides)
-    assert "Thành phố Torino" in " ".join(page.extract_text() for page in reader.pages)
 
 
 def test_dataset_zip_holds_every_csv_and_the_readme(data):

@@ -1,0 +1,120 @@
+"""A printable who's who: the shown delegations on A4 portrait in protocol order, each with its
+head and title, its themes and one line of what it asked for; one page for the shipped data,
+more pages with the header repeated beyond. No Streamlit.
+
+Protocol order, stated on the page: countries in Vietnamese alphabetical order (the order of the
+host's own protocol lists, in both languages), within a country the delegations a report names at
+the Dialogue (evidence A) before those on a guest list (B), then by name."""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from datetime import date
+
+from components import profiles
+from components.briefing_files import fonts, xml
+from components.dataset import Dataset
+from components.filters import View, describe
+from components.i18n import field, format_date, t
+from components.style import theme_colors
+
+#: The Vietnamese alphabet; tone marks only break ties.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+def vietnamese_key(text: str) -> tuple:
+    """Sort key in Vietnamese alphabetical order: ă after a, đ after d, ơ after ô …, tones last."""
+    letters, tones = [], []
+    for char in text.lower():
+        parts = unicodedata.normalize("NFD", char)
+        base, marks = parts[0], parts[1:]
+        if base == "đ":
+            letter = "đ"
+        else:
+            letter = base
+            for mark in marks:
+                if mark in _LETTER_MARKS:
+                    letter = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ",
+                              "u\u031b": "ư"}.get(base + mark, letter)
+        letters.append(_ALPHABET.index(letter) if letter in _ALPHABET else 100 + ord(letter))
+        tones.append(next((_TONES[m] for m in marks if m in _TONES), 0))
+    return tuple(letters), tuple(tones)
+
+
+def protocol_order(data: Dataset, view: View) -> list[str]:
+    countries = dict(zip(data.countries["code"], data.countries["name_vi"], strict=True))
+    places = view.localities
+    return [i for _, _, _, i in sorted(
+        (vietnamese_key(countries[c]), e, vietnamese_key(n), i) for i, c, e, n in
+        zip(places["id"], places["country"], places["evidence"], places["name_vi"], strict=True))]
+
+
+#: What a delegation asked for, at most this many characters (cut at a word, marked with …).
+ASKED_CHARS = 120
+
+
+def _asked(data: Dataset, locality_id: str, lang: str) -> str:
+    """One line of what the delegation asked for: its first stated priority, else why none."""
+    own = data.priorities[data.priorities["locality_id"] == locality_id]
+    card = profiles.card(data, locality_id, lang)
+    text = card.no_priorities if own.empty else str(own[field(lang, "statement")].iloc[0])
+    return text if len(text) <= ASKED_CHARS else text[:ASKED_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+
+
+def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -> bytes:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+    regular, bold = fonts()
+    today = today or date.today()
+    buffer = io.BytesIO()
+    margin = 28.0
+    title = t("whos_who.title", lang)
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                            bottomMargin=margin + 10, title=title, author=t("briefing.author", lang),
+                            subject=describe(data, view.filters, lang), keywords=t("briefing.keywords", lang),
+                            creator=t("briefing.author", lang))
+    small = ParagraphStyle("s", fontName=regular, fontSize=7.2, leading=8.6, textColor="#1B2733")
+    grey = ParagraphStyle("g", parent=small, textColor="#5A6670")
+    head = ParagraphStyle("h", parent=small, fontName=bold, textColor="#FFFFFF")
+    colours = theme_colors(data)
+    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    other = "en" if lang == "vi" else "vi"
+    rows = [[Paragraph(xml(t(k, lang)), head) for k in
+             ("whos_who.no", "col.delegation", "col.head", "col.theme", "whos_who.asked")]]
+    for n, locality_id in enumerate(protocol_order(data, view), start=1):
+        card = profiles.card(data, locality_id, lang)
+        row = data.localities.set_index("id").loc[locality_id]
+        second = row[field(other, "name")]
+        name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
+            f"<br/><font color='#5A6670'>{xml(second)}</font>" if second != card.name else "")
+        stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
+        chips = " · ".join(f"<font color='{colours[x]}'><b>{xml(labels[x])}</b></font>" for x in stated)
+        rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
+                     Paragraph(chips or xml(t("common.not_reported", lang)), small),
+                     Paragraph(xml(_asked(data, locality_id, lang)), small)])
+    width = A4[0] - 2 * margin
+    table = Table(rows, colWidths=[w * width for w in (0.04, 0.23, 0.19, 0.3, 0.24)], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("BACKGROUND", (0, 0), (-1, 0), "#1B2733"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#C9D3DB"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=15, leading=18, textColor="#1B2733")),
+             Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
+             Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
+
+    def footer(canvas, document) -> None:
+        canvas.setFont(regular, 7)
+        canvas.setFillColor("#5A6670")
+        canvas.drawString(margin, margin - 4, t("whos_who.footer", lang, n=len(view.localities),
+                                                 total=data.fact("delegations_reported")))
+        canvas.drawRightString(A4[0] - margin, margin - 4, str(document.page))
+
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    return buffer.getvalue()

@@ -1,0 +1,196 @@
+"""The briefing pack and the who's who as an official receives them: a title placeholder on every
+slide, delegation slides that name head, relation and sourced priorities, nothing off the page,
+a Vietnamese pack wholly in Vietnamese, metadata and file names that say what the file holds.
+Packs of the shipped data and of one theme, in both languages, land in test-artifacts/."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pypdf import PdfReader
+
+from components import briefing, briefing_files, export, whos_who
+from components.filters import Filters, apply
+
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+CASES = [("en", Filters()), ("vi", Filters()), ("en", Filters(themes=("green",))), ("vi", Filters(themes=("green",)))]
+needs_chromium = pytest.mark.skipif(not export.available(), reason="chart pictures need Debian's chromium")
+
+
+_BUILT: dict[tuple[str, Filters], tuple] = {}
+
+
+def built(data, lang: str, filters: Filters) -> tuple:
+    """The pack, its PPTX and PDF and the who's who for a case, made once per test run and saved
+    to test-artifacts/ under the names the app gives them."""
+    if (lang, filters) not in _BUILT:
+        view = apply(data, filters)
+        pack = briefing.build(data, view, lang)
+        made = {"pptx": briefing_files.pptx_bytes(pack), "pdf": briefing_files.pdf_bytes(pack),
+                "whos": whos_who.pdf_bytes(data, view, lang)}
+        ARTIFACTS.mkdir(exist_ok=True)
+        for kind, extension in (("pptx", "pptx"), ("pdf", "pdf"), ("whos", "pdf")):
+            name = briefing.file_name("whos-who" if kind == "whos" else "briefing", lang, filters, extension)
+            (ARTIFACTS / name).write_bytes(made[kind])
+        _BUILT[(lang, filters)] = (lang, view, pack, made)
+    return _BUILT[(lang, filters)]
+
+
+def _case_id(case: tuple[str, Filters]) -> str:
+    return f"{case[0]}-{'-'.join(case[1].themes) or 'all'}"
+
+
+@pytest.fixture(params=CASES, ids=_case_id)
+def files(request, data):
+    return built(data, *request.param)
+
+
+@pytest.fixture(params=[c for c in CASES if c[0] == "vi"], ids=_case_id)
+def vietnamese_files(request, data):
+    return built(data, *request.param)
+
+
+def slide_texts(deck) -> list[str]:
+    return [" ".join(shape.text_frame.text for shape in s.shapes if shape.has_text_frame) for s in deck.slides]
+
+
+@needs_chromium
+def test_every_slide_has_a_title_placeholder_with_text(files):
+    _, _, pack, made = files
+    deck = Presentation(io.BytesIO(made["pptx"]))
+    assert len(deck.slides) == len(pack.slides)
+    for slide, planned in zip(deck.slides, pack.slides, strict=True):
+        assert slide.shapes.title is not None and slide.shapes.title.is_placeholder
+        assert slide.shapes.title.text == planned.title
+
+
+@needs_chromium
+def test_every_delegation_slide_names_head_relation_and_a_sourced_priority(files, data):
+    lang, view, _, made = files
+    texts = slide_texts(Presentation(io.BytesIO(made["pptx"])))
+    head, relation = ("Head of delegation:", "Relation to Ho Chi Minh City:") if lang == "en" else (
+        "Trưởng đoàn:", "Quan hệ với TP.HCM:")
+    for locality_id in view.ids:
+        name = data.localities.set_index("id").loc[locality_id, f"name_{lang}"]
+        first = next(text for text in texts if text.startswith(f"{name} · ") and head in text)
+        assert relation in first
+        if (data.priorities["locality_id"] == locality_id).any():
+            assert re.search(r"\[\d+(, \d+)*\]", " ".join(t for t in texts if name in t))
+
+
+@needs_chromium
+def test_body_text_is_readable_from_the_back_of_the_room(files):
+    _, _, pack, made = files
+    deck = Presentation(io.BytesIO(made["pptx"]))
+    for slide, planned in zip(deck.slides, pack.slides, strict=True):
+        if planned.flag:  # a delegation slide
+            sizes = [run.font.size.pt for shape in slide.shapes if shape.has_text_frame and shape != slide.shapes.title
+                     and shape.top > 120 * 12700 and shape.top < 480 * 12700
+                     for p in shape.text_frame.paragraphs for run in p.runs if run.font.size]
+            assert sizes and min(sizes) >= 18
+            assert slide.shapes.title.text_frame.paragraphs[0].runs[0].font.size.pt >= 28
+
+
+@needs_chromium
+@pytest.mark.parametrize("kind", ["pdf", "whos"])
+def test_no_text_runs_off_a_pdf_page(files, tmp_path, kind):
+    """Each page rendered by pdftoppm has nothing but paper in its outer margin, bar the band the
+    design puts across the top of a slide."""
+    _, _, _, made = files
+    path = tmp_path / f"{kind}.pdf"
+    path.write_bytes(made[kind])
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(path), str(tmp_path / "page")], check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert len(pages) == len(PdfReader(io.BytesIO(made[kind])).pages)
+    for page in pages:
+        image = Image.open(page).convert("L")
+        w, h = image.size
+        edge = max(int(w * 0.012), 3)
+        top = int(h * 0.03) if kind == "pdf" else 0
+        strips = [(0, top, edge, h), (w - edge, top, w, h), (0, h - edge, w, h)]
+        if kind == "whos":
+            strips.append((0, 0, w, edge))
+        for box in strips:
+            assert image.crop(box).getextrema()[0] > 235, (page.name, box)
+
+
+def test_the_whos_who_fits_one_page_for_the_shipped_delegations_and_repeats_its_header_beyond(data, tmp_path):
+    assert len(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), "vi"))).pages) == 1
+    from bench.synthetic import generate
+    from components.dataset import load_dataset
+
+    many = load_dataset(generate(tmp_path / "data", localities=60, statements_each=2, events=5))
+    reader = PdfReader(io.BytesIO(whos_who.pdf_bytes(many, apply(many, Filters()), "en")))
+    assert len(reader.pages) > 1
+    assert all("What it asked for" in page.extract_text() for page in reader.pages)
+
+
+def test_protocol_order_is_vietnamese_alphabetical_by_country_then_evidence(data):
+    order = whos_who.protocol_order(data, apply(data, Filters()))
+    countries = data.localities.set_index("id").loc[order, "country"].map(
+        dict(zip(data.countries["code"], data.countries["name_vi"], strict=True)))
+    assert list(dict.fromkeys(countries)) == ["Belarus", "Bồ Đào Nha", "Đức", "Hàn Quốc", "Hoa Kỳ", "Italia", "Lào",
+                                              "Nhật Bản", "Trung Quốc", "Uruguay"]
+    assert order.index("lao-localities") < order.index("vientiane")  # A before B
+    assert sorted(["Ấn Độ", "Australia", "Anh"], key=whos_who.vietnamese_key) == ["Anh", "Australia", "Ấn Độ"]
+
+
+@needs_chromium
+def test_a_vietnamese_pack_holds_no_english_sentence_from_the_data(vietnamese_files, data):
+    _, _, _, made = vietnamese_files
+    english = set()
+    for table in (data.localities, data.priorities, data.programme, data.figures, data.key_facts, data.host,
+                  data.themes, data.countries):
+        for column in [c for c in table.columns if c.endswith("_en") and c != "name_en"]:  # names: both scripts
+            twin = column[:-3] + "_vi"
+            for en, vi in zip(table[column], table[twin], strict=True):
+                if isinstance(en, str) and en != vi and len(en) > 24 and " " in en:
+                    english.add(en)
+    pptx_text = " ".join(slide_texts(Presentation(io.BytesIO(made["pptx"]))))
+    pdf_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(made["pdf"])).pages)
+    whos_text = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(made["whos"])).pages)
+    for text in (pptx_text, re.sub(r"\s+", " ", pdf_text), re.sub(r"\s+", " ", whos_text)):
+        assert [e for e in english if e in text] == []
+
+
+@needs_chromium
+def test_metadata_says_what_the_file_holds(files):
+    _, _, pack, made = files
+    for kind in ("pdf", "whos"):
+        meta = PdfReader(io.BytesIO(made[kind])).metadata
+        assert meta.title and meta.author and meta.subject == pack.subject and meta.get("/Keywords")
+    core = Presentation(io.BytesIO(made["pptx"])).core_properties
+    assert core.title == pack.title and core.subject == pack.subject and core.keywords and core.author
+
+
+def test_file_names_carry_language_and_filter():
+    assert briefing.file_name("briefing", "vi", Filters(themes=("green",)), "pptx") == (
+        "friendship-atlas-briefing-vi-theme-green.pptx")
+    assert briefing.file_name("whos-who", "en", Filters(themes=("green", "digital"), match="all", countries=("JP",),
+                                                        query="Trùng Khánh"), "pdf") == (
+        "friendship-atlas-whos-who-en-theme-green-digital-country-jp-all-q-trung-khanh.pdf")
+    assert briefing.file_name("briefing", "en", Filters(), "pdf") == "friendship-atlas-briefing-en.pdf"
+
+
+def test_charts_on_slides_carry_no_title_of_their_own(data):
+    from components import charts
+
+    figure = briefing._untitled(charts.theme_counts(data, apply(data, Filters()), "en").figure)
+    assert not figure.layout.title.text
+    assert not any("Source:" in str(a.text) for a in figure.layout.annotations)
+
+
+def test_long_delegations_continue_on_a_second_slide_rather_than_shrink(data):
+    pack = briefing.plan(data, apply(data, Filters(countries=("BY",))), "en")
+    minsk = [s for s in pack.slides if s.title.startswith("Minsk")]
+    assert len(minsk) >= 2 and minsk[1].title.endswith("(continued)")
+    assert all(s.size >= 18 for s in minsk)
+    for slide in minsk:
+        used = sum(briefing.height_of(line, slide.size) for line in slide.lines)
+        assert used <= briefing.BODY_BOTTOM - briefing.BODY_TOP
