@@ -101,6 +101,7 @@ class WorldMap:
     style: MapStyle
     numbered: bool
     focus: str | None
+    radius: float  # of a marker, in pixels (a numbered marker is larger, to hold its number)
 
     @property
     def key(self) -> list[tuple[int, str, str, list[int]]]:
@@ -170,7 +171,7 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
         points["path"] = [map_frame.curve((x, y), (host["lon"].iloc[0], host_lat)) if side else []
                           for x, y, side in zip(points["lon"], points["lat"], points["side"], strict=True)]
     return WorldMap(frame=frame, points=points, host=host, style=style, numbered=numbered,
-                    focus=focus if focused else None)
+                    focus=focus if focused else None, radius=radius)
 
 
 class CompactDeck(pdk.Deck):
@@ -245,8 +246,7 @@ def label_characters(data: Dataset) -> list[str]:
 def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     """The meeting-room map as planned: outlines (the western hemisphere also 360° east, so
     unwrapped longitudes sit on land), arcs, numbered markers, names, the host."""
-    style, points, host = built.style, built.points, built.host
-    radius = style.radius_px + (3 if built.numbered else 0)
+    style, points, host, radius = built.style, built.points, built.host, built.radius
     arcs = points.loc[points["path"].map(len) > 0, ["path", "color"]]
     named = points.loc[points["side"] != "", ["id", "lon", "lat", "name", "offset", "anchor", "baseline"]]
     focused = points[points["id"] == built.focus]
