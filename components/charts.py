@@ -40,8 +40,10 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
         margin={"l": 30, "r": 30, "t": 90, "b": 100}, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}}, showlegend=False,
     )
-    fig.add_annotation(text=html.escape(source_line(data, lang)), xref="paper", yref="paper", x=0, y=0, yshift=-72,
-                       xanchor="left", yanchor="top", showarrow=False, font={"size": 12, "color": "#5A6670"})
+    # the source line ends at the plot's right edge: started at its left, it ran off the figure
+    # whenever long row labels pushed the plot right
+    fig.add_annotation(text=html.escape(source_line(data, lang)), xref="paper", yref="paper", x=1, y=0, yshift=-72,
+                       xanchor="right", yanchor="top", showarrow=False, font={"size": 12, "color": "#5A6670"})
     return fig
 
 
@@ -101,18 +103,22 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     theme_order = [x for x in data.themes["id"] if x in stated]
     position = {x: i for i, x in enumerate(theme_order)}
     pairs = sorted(said, key=lambda pair: (rows.index(row_of[pair[0]]), position[pair[1]]))
+    # theme names stand upright over their columns, wrapped onto two lines: slanted, they overlap
+    columns = {x: _wrap(labels[x], 26) for x in theme_order}
     fig = go.Figure(go.Scatter(
-        x=[labels[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
+        x=[columns[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
         marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": "#FFFFFF", "width": 1}},
         hovertext=[f"<b>{names[p]}</b> · {labels[th]}<br>{'<br>'.join(said[(p, th)])}"
                    for p, th in pairs], hoverinfo="text"))
-    fig.update_xaxes(categoryorder="array", categoryarray=[labels[x] for x in theme_order], side="top",
-                     tickangle=-35, showgrid=True, gridcolor="#EEF2F5")
+    fig.update_xaxes(categoryorder="array", categoryarray=[columns[x] for x in theme_order], side="top",
+                     tickangle=-90, showgrid=True, gridcolor="#EEF2F5", tickfont={"size": 13})
     fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor="#EEF2F5",
                      automargin=True)
     height = 260 + 34 * max(len(rows), 3)
-    chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), height)
-    chart.update_layout(margin={"t": 190})
+    longest = max((len(line) for x in theme_order for line in html.unescape(columns[x]).split("<br>")), default=10)
+    total = height + 8 * longest - 100
+    chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), total)
+    chart.update_layout(margin={"t": 100 + round(7.5 * longest)}, title={"y": 1 - 20 / total, "yanchor": "top"})
     pairs_all = view.priorities.drop_duplicates(["locality_id", "theme_id"])
     table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(raw_names).to_numpy(),
                           t("col.theme", lang): pairs_all["theme_id"].map(raw_labels).to_numpy()})
