@@ -18,7 +18,8 @@ EVENT_POSITION = """(id) => {
         const k = (trace.customdata || []).indexOf(id);
         if (k < 0) continue;
         const x = trace.type === 'bar' ? xa.d2c(trace.base[k]) + trace.x[k] / 2 : xa.d2c(trace.x[k]);
-        return {x: box.left + xa._offset + xa.c2p(x), y: box.top + ya._offset + ya.c2p(trace.y[k]),
+        // one row per event: the y axis is categorical, so the row's label becomes its index first
+        return {x: box.left + xa._offset + xa.c2p(x), y: box.top + ya._offset + ya.c2p(ya.d2c(trace.y[k])),
                 start: trace.type === 'bar' ? trace.base[k] : trace.x[k]};
     }
     return null;
@@ -66,4 +67,4 @@ def test_day_tabs_show_each_days_table_and_a_row_opens_its_event(page: Page, ser
     expect(table).to_be_visible()
     box = table.bounding_box()
     page.mouse.click(box["x"] + 18, box["y"] + 35 + 17)  # the selection cell of the first row
-    expect(page.locator(".st-key-event_flower-offering")).to_be_visible(timeout=15_000)
+    expect(page.locator(".st-key-event_minsk-programme")).to_be_visible(timeout=15_000)  # 23 Sept, evening
