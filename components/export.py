@@ -107,18 +107,31 @@ def flag_png(svg: Path, height: int = 120) -> bytes | None:
     return done.stdout if done.returncode == 0 and done.stdout.startswith(b"\x89PNG") else None
 
 
+#: A text cell starting with one of these is run as a formula by spreadsheet programs
+#: (=HYPERLINK(…) in a name would open a link); such cells get a leading apostrophe.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with every text cell that a spreadsheet would read as a formula made plain text."""
+    def safe(value: object) -> object:
+        return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+    return frame.map(safe)
+
+
 def csv_bytes(frame: pd.DataFrame) -> bytes:
-    """UTF-8 with a byte-order mark, so spreadsheet programs keep the Vietnamese letters."""
-    return frame.to_csv(index=False).encode("utf-8-sig")
+    """UTF-8 with a byte-order mark, so spreadsheet programs keep the Vietnamese letters; formulas
+    neutralised."""
+    return formula_safe(frame).to_csv(index=False).encode("utf-8-sig")
 
 
 def xlsx_bytes(frame: pd.DataFrame, about: dict[str, str], lang: str) -> bytes:
     """The table on the first sheet; title, filter, source and date on a second sheet; sheet
-    names in the language."""
+    names in the language; formulas neutralised."""
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, sheet_name=t("downloads.sheet_data", lang), index=False)
-        pd.DataFrame({"": list(about), " ": list(about.values())}).to_excel(
+        formula_safe(frame).to_excel(writer, sheet_name=t("downloads.sheet_data", lang), index=False)
+        formula_safe(pd.DataFrame({"": list(about), " ": list(about.values())})).to_excel(
             writer, sheet_name=t("downloads.sheet_about", lang), index=False)
     return buffer.getvalue()
 

@@ -3,6 +3,7 @@ the chart's data, decks have the planned slides, concurrent exports never swap i
 
 from __future__ import annotations
 
+import csv
 import io
 import xml.etree.ElementTree as ET
 import zipfile
@@ -98,3 +99,15 @@ def test_vietnamese_workbook_names_its_sheets_in_vietnamese(data):
     built = charts.theme_counts(data, apply(data, Filters()), "vi")
     book = load_workbook(io.BytesIO(export.xlsx_bytes(built.data, {"Tiêu đề": "x"}, "vi")))
     assert book.sheetnames == ["Dữ liệu", "Thông tin"]
+
+
+@pytest.mark.parametrize("text", ["=HYPERLINK(\"http://x\",\"open\")", "+1+1", "-2+3", "@SUM(A1)", "\t=1"])
+def test_downloads_never_hand_a_spreadsheet_a_formula(text):
+    import pandas as pd
+
+    frame = pd.DataFrame({"Delegation": [text, "Osaka City"], "Delegations": [3, -1]})
+    rows = list(csv.reader(io.StringIO(export.csv_bytes(frame).decode("utf-8-sig"))))
+    assert rows[1][0] == f"'{text}" and rows[2] == ["Osaka City", "-1"]  # numbers stay numbers
+    sheet = load_workbook(io.BytesIO(export.xlsx_bytes(frame, {"Title": text}, "en"))).worksheets
+    assert sheet[0]["A2"].value == f"'{text}" and sheet[0]["B3"].value == -1
+    assert sheet[1]["B2"].value == f"'{text}"
