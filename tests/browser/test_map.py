@@ -114,6 +114,9 @@ def english_left(text: str) -> list[str]:
 def test_vietnamese_map_page_has_no_english_interface_text(page: Page, server, traffic):
     open_map(page, server + "/map?lang=vi&delegation=chongqing")
     assert english_left(interface_text(page)) == []
+    # the browser tab and screen readers are told the language too
+    assert page.title() == "Bản đồ Hữu nghị"
+    assert page.evaluate("document.documentElement.lang") == "vi"
 
 
 def test_presentation_mode_at_1080p_tours_and_pauses(page: Page, server, data, traffic):
