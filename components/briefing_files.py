@@ -58,7 +58,9 @@ def _brand_master(deck) -> None:
     namespaces = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
                   "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
     for level in deck.slide_master.element.findall(".//p:titleStyle/a:lvl1pPr/a:defRPr", namespaces):
-        fill = etree.SubElement(level, f"{{{namespaces['a']}}}solidFill")
+        for old in level.findall("a:solidFill", namespaces):  # one fill only: the template's is replaced
+            level.remove(old)
+        fill = etree.Element(f"{{{namespaces['a']}}}solidFill")  # a run's fill comes first in defRPr
         etree.SubElement(fill, f"{{{namespaces['a']}}}srgbClr", val=NAVY)
         level.insert(0, fill)
 

@@ -194,3 +194,15 @@ def test_long_delegations_continue_on_a_second_slide_rather_than_shrink(data):
     for slide in minsk:
         used = sum(briefing.height_of(line, slide.size) for line in slide.lines)
         assert used <= briefing.BODY_BOTTOM - briefing.BODY_TOP
+
+
+@needs_chromium
+def test_the_master_gives_titles_the_atlas_navy_with_one_fill(files):
+    """A run property holds one fill; a second makes PowerPoint offer to repair the file."""
+    _, _, _, made = files
+    master = Presentation(io.BytesIO(made["pptx"])).slide_master.element
+    namespaces = {"p": "http://schemas.openxmlformats.org/presentationml/2006/main",
+                  "a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    for level in master.findall(".//p:titleStyle/a:lvl1pPr/a:defRPr", namespaces):
+        fills = level.findall("a:solidFill", namespaces)
+        assert len(fills) == 1 and fills[0].find("a:srgbClr", namespaces).get("val") == "1B2733"
