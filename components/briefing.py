@@ -101,9 +101,10 @@ def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
     return f"[{', '.join(str(order.index(s) + 1) for s in ids)}]" if ids else ""
 
 
-def delegation_lines(data: Dataset, locality_id: str, lang: str, cited: dict[str, None]) -> list[Line]:
-    """What a protocol officer needs about one delegation, each fact with its numbered sources."""
-    p = profiles.profile(data, locality_id, lang)
+def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang: str,
+                     cited: dict[str, None]) -> list[Line]:
+    """What a protocol officer needs about one delegation (its profile ``p``), each fact with its
+    numbered sources."""
     relation_refs = _numbered(cited, p.relation_sources) if p.relation_sources else ""
     lines = [
         Line(p.card.head, f"{t('delegations.head', lang)}:"),
@@ -185,10 +186,11 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     cited: dict[str, None] = {}
     names = data.localities.set_index("id")
     for locality_id in view.ids:
-        card = profiles.card(data, locality_id, lang)
+        p = profiles.profile(data, locality_id, lang)
+        card = p.card
         other = names.loc[locality_id, column("en" if lang == "vi" else "vi", "name")]
         subtitle = " · ".join(x for x in (other if other != card.name else "", card.kind) if x)
-        pages = paginate(delegation_lines(data, locality_id, lang, cited), BODY_PT)
+        pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, lines in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
             slides.append(Slide(title, subtitle, tuple(lines), flag=names.loc[locality_id, "country"]))

@@ -21,7 +21,8 @@ from components.style import theme_colors
 
 #: The Vietnamese alphabet; tone marks only break ties.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
-_LETTER_MARKS = {"\u0306": "ă", "\u0302": "â", "\u031b": "ơ"}
+#: A base letter with a mark that makes it a letter of its own (decomposed form).
+_LETTERS = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ", "u\u031b": "ư"}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
 
 
@@ -31,14 +32,7 @@ def vietnamese_key(text: str) -> tuple:
     for char in text.lower():
         parts = unicodedata.normalize("NFD", char)
         base, marks = parts[0], parts[1:]
-        if base == "đ":
-            letter = "đ"
-        else:
-            letter = base
-            for mark in marks:
-                if mark in _LETTER_MARKS:
-                    letter = {"a\u0306": "ă", "a\u0302": "â", "e\u0302": "ê", "o\u0302": "ô", "o\u031b": "ơ",
-                              "u\u031b": "ư"}.get(base + mark, letter)
+        letter = next((_LETTERS[base + m] for m in marks if base + m in _LETTERS), base)
         letters.append(_ALPHABET.index(letter) if letter in _ALPHABET else 100 + ord(letter))
         tones.append(next((_TONES[m] for m in marks if m in _TONES), 0))
     return tuple(letters), tuple(tones)
@@ -56,10 +50,9 @@ def protocol_order(data: Dataset, view: View) -> list[str]:
 ASKED_CHARS = 120
 
 
-def _asked(data: Dataset, locality_id: str, lang: str) -> str:
+def _asked(data: Dataset, card: profiles.Card, lang: str) -> str:
     """One line of what the delegation asked for: its first stated priority, else why none."""
-    own = data.priorities[data.priorities["locality_id"] == locality_id]
-    card = profiles.card(data, locality_id, lang)
+    own = data.priorities[data.priorities["locality_id"] == card.id]
     text = card.no_priorities if own.empty else str(own[field(lang, "statement")].iloc[0])
     return text if len(text) <= ASKED_CHARS else text[:ASKED_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
@@ -84,19 +77,19 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     colours = theme_colors(data)
     labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
     other = "en" if lang == "vi" else "vi"
+    places = data.localities.set_index("id")
     rows = [[Paragraph(xml(t(k, lang)), head) for k in
              ("whos_who.no", "col.delegation", "col.head", "col.theme", "whos_who.asked")]]
     for n, locality_id in enumerate(protocol_order(data, view), start=1):
         card = profiles.card(data, locality_id, lang)
-        row = data.localities.set_index("id").loc[locality_id]
-        second = row[field(other, "name")]
+        second = places.loc[locality_id, field(other, "name")]
         name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
             f"<br/><font color='#5A6670'>{xml(second)}</font>" if second != card.name else "")
         stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
         chips = " · ".join(f"<font color='{colours[x]}'><b>{xml(labels[x])}</b></font>" for x in stated)
         rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
                      Paragraph(chips or xml(t("common.not_reported", lang)), small),
-                     Paragraph(xml(_asked(data, locality_id, lang)), small)])
+                     Paragraph(xml(_asked(data, card, lang)), small)])
     width = A4[0] - 2 * margin
     table = Table(rows, colWidths=[w * width for w in (0.04, 0.23, 0.19, 0.3, 0.24)], repeatRows=1)
     table.setStyle(TableStyle([
