@@ -8,6 +8,7 @@ anything is reported. No Streamlit import here.
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import math
 import os
@@ -22,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from components.i18n import t
 from components.schema import (
     FLAGS_DIR,
     PROGRAMME_FIRST_DAY,
@@ -52,20 +54,34 @@ _VI_MONTH = re.compile(r"\btháng (\d{1,2})\b")
 
 @dataclass(frozen=True)
 class Problem:
-    """One thing wrong with the data, located as precisely as it can be."""
+    """One thing wrong with the data, located as precisely as it can be. The message is the entry
+    ``problem.<key>`` of strings.toml filled with ``values``, so it reads in either language."""
 
     file: str
-    message: str
+    key: str
     row: int | None = None  # spreadsheet row: the header is row 1
     column: str | None = None
+    values: tuple[tuple[str, str], ...] = ()
 
-    def __str__(self) -> str:
+    def text(self, lang: str = "en") -> str:
+        """Where, then what: 'localities.csv row 5, column country: 'XX' is not in countries.csv'."""
         where = self.file
         if self.row is not None:
-            where += f" row {self.row}"
+            where = t("problem.at_row", lang, place=where, row=self.row)
         if self.column is not None:
-            where += f", column {self.column}"
-        return f"{where}: {self.message}"
+            where = t("problem.at_column", lang, place=where, column=self.column)
+        return f"{where}: {self.message(lang)}"
+
+    def message(self, lang: str = "en") -> str:
+        return t(f"problem.{self.key}", lang, **dict(self.values))
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
+def problem(file: str, key: str, row: int | None = None, column: str | None = None, **values: object) -> Problem:
+    """A ``Problem`` whose message values are given as keywords (shown with ``str``)."""
+    return Problem(file, key, row, column, tuple((name, str(value)) for name, value in values.items()))
 
 
 class DataError(Exception):
@@ -142,8 +158,8 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
     world = _read_world(folder, rows["countries"], problems)
     for country in rows["countries"]:
         if country["code"] and not (folder / FLAGS_DIR / f"{country['code'].lower()}.svg").is_file():
-            problems.append(Problem("countries.csv", f"no flag file {FLAGS_DIR}/{country['code'].lower()}.svg",
-                                    country["_row"], "code"))
+            problems.append(problem("countries.csv", "no_flag", country["_row"], "code",
+                                    path=f"{FLAGS_DIR}/{country['code'].lower()}.svg"))
     if problems:
         raise DataError(problems)
     frames = {t.name: _frame(t, rows[t.name]) for t in TABLES if t.name != "meta"}
@@ -157,25 +173,25 @@ def load_dataset(data_dir: Path | str | None = None) -> Dataset:
 def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dict[str, Any]]:
     path = folder / table.file
     if not path.is_file():
-        problems.append(Problem(table.file, "file is missing"))
+        problems.append(problem(table.file, "missing_file"))
         return []
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
-        problems.append(Problem(table.file, f"is not UTF-8 text (byte {exc.start})"))
+        problems.append(problem(table.file, "not_utf8", byte=exc.start))
         return []
     reader = csv.reader(text.splitlines())
     header = next(reader, None)
     if header is None:
-        problems.append(Problem(table.file, "file is empty; it needs a header row"))
+        problems.append(problem(table.file, "no_header"))
         return []
     header = [h.strip() for h in header]
     missing = [c for c in table.column_names if c not in header]
     unknown = [h for h in header if h not in table.column_names]
     for name in missing:
-        problems.append(Problem(table.file, "required column is missing", row=1, column=name))
+        problems.append(problem(table.file, "missing_column", 1, name))
     for name in unknown:
-        problems.append(Problem(table.file, "unknown column (check the spelling)", row=1, column=name))
+        problems.append(problem(table.file, "unknown_column", 1, name))
     if missing:
         return []
     parsed: list[dict[str, Any]] = []
@@ -183,12 +199,7 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dic
         if not any(c.strip() for c in cells):
             continue  # blank line
         if len(cells) != len(header):
-            problems.append(Problem(
-                table.file,
-                f"has {len(cells)} cells but the header has {len(header)}; "
-                "a cell with a comma needs double quotes",
-                row=row_number,
-            ))
+            problems.append(problem(table.file, "cell_count", row_number, cells=len(cells), header=len(header)))
             continue
         raw = dict(zip(header, cells, strict=True))
         record: dict[str, Any] = {"_row": row_number}
@@ -201,55 +212,57 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dic
 def _parse_cell(table: Table, column: Column, raw: str, row: int, problems: list[Problem]) -> Any:
     value = raw.strip()
 
-    def bad(message: str) -> None:
-        problems.append(Problem(table.file, message, row=row, column=column.name))
+    def bad(key: str, **values: object) -> None:
+        problems.append(problem(table.file, key, row, column.name, value=repr(value), **values))
 
     if value == "":
         if column.required:
-            bad("is empty but required")
+            bad("empty")
         return () if column.kind == "refs" else None
     kind = column.kind
-    if kind in ("id", "ref"):
+    if kind == "ref":  # its existence is checked across tables, with the closest ids offered
+        return value
+    if kind == "id":
         if not _ID.match(value):
-            bad(f"{value!r} is not a valid id (letters, digits, '-' and '_')")
+            bad("not_id")
             return None
         return value
     if kind == "refs":
         parts = tuple(p.strip() for p in value.split(";"))
         if any(not _ID.match(p) for p in parts):
-            bad(f"{value!r} is not a ';'-separated list of ids")
+            bad("not_ids")
             return ()
         return parts
     if kind == "enum":
         if value not in column.choices:
-            bad(f"{value!r} is not one of: {', '.join(column.choices)}")
+            bad("not_choice", choices=", ".join(column.choices))
             return None
         return value
     if kind in ("float", "int", "year"):
         return _parse_number(column, value, bad)
     if kind == "date":
         if not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _is_date(value)):
-            bad(f"{value!r} is not a date (YYYY-MM-DD)")
+            bad("not_date")
             return None
         return date.fromisoformat(value)
     if kind == "partial_date":
         if not _PARTIAL_DATE.match(value) or (len(value) == 10 and not _is_date(value)):
-            bad(f"{value!r} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
+            bad("not_partial_date")
             return None
         return value
     if kind == "time":
         if not _TIME.match(value):
-            bad(f"{value!r} is not a time (HH:MM, 24-hour)")
+            bad("not_time")
             return None
         return time.fromisoformat(value)
     if kind == "hex":
         if not _HEX.match(value):
-            bad(f"{value!r} is not a colour like #1A2B3C")
+            bad("not_colour")
             return None
         return value.upper()
     if kind == "url":
         if not _URL.match(value):
-            bad(f"{value!r} is not a web address starting with http:// or https://")
+            bad("not_url")
             return None
         return value
     return value
@@ -260,14 +273,14 @@ def _parse_number(column: Column, value: str, bad: Any) -> float | int | None:
     try:
         number: float | int = int(value) if integral else float(value)
     except ValueError:
-        bad(f"{value!r} is not {'a whole number' if integral else 'a number'}")
+        bad("not_whole_number" if integral else "not_number")
         return None
     if isinstance(number, float) and not math.isfinite(number):
-        bad(f"{value!r} is not a finite number")
+        bad("not_finite")
         return None
     low, high = (1900, 2024) if column.kind == "year" else (column.low, column.high)
     if (low is not None and number < low) or (high is not None and number > high):
-        bad(f"{value} is out of range ({low if low is not None else '…'} to {high if high is not None else '…'})")
+        bad("out_of_range", number=value, low=low if low is not None else "…", high=high if high is not None else "…")
         return None
     return number
 
@@ -292,16 +305,15 @@ def _check_keys(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) 
                 continue
             if key in seen:
                 shown = ", ".join(str(k) for k in key)
-                problems.append(Problem(
-                    table.file, f"{shown!r} is a duplicate of row {seen[key]}",
-                    row=record["_row"], column=table.key[0],
-                ))
+                problems.append(problem(table.file, "duplicate", record["_row"], table.key[0],
+                                        value=repr(shown), first=seen[key]))
             else:
                 seen[key] = record["_row"]
 
 
 def _check_references(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
     keys = {t.name: {r[t.key[0]] for r in rows[t.name]} for t in TABLES if len(t.key) == 1}
+    names = {name: _names(TABLES_BY_NAME[name], rows[name]) for name in keys}
     for table in TABLES:
         for column in table.columns:
             if column.ref is None:
@@ -311,10 +323,30 @@ def _check_references(rows: dict[str, list[dict[str, Any]]], problems: list[Prob
                 value = record[column.name]
                 for ref in (value if column.kind == "refs" else (value,)):
                     if ref is not None and ref not in keys[column.ref]:
-                        problems.append(Problem(
-                            table.file, f"{ref!r} is not in {target.file}",
-                            row=record["_row"], column=column.name,
-                        ))
+                        near = closest(ref, names[column.ref])
+                        problems.append(problem(
+                            table.file, "not_in_closest" if near else "not_in", record["_row"], column.name,
+                            value=repr(ref), table=target.file, closest=", ".join(near)))
+
+
+def _names(table: Table, records: list[dict[str, Any]]) -> dict[str, str]:
+    """What a user may have typed for each key of a table: the key itself and its names or labels."""
+    labels = [c for c in table.column_names if c.startswith(("name_", "label_"))]
+    found: dict[str, str] = {}
+    for record in records:
+        key = record[table.key[0]]
+        if key is None:
+            continue
+        for text in (key, *(record[c] for c in labels)):
+            if isinstance(text, str):
+                found.setdefault(text.casefold(), key)
+    return found
+
+
+def closest(value: str, names: Mapping[str, str], limit: int = 3) -> list[str]:
+    """The valid ids nearest to ``value``, by id or by name: 'Korea' → ['KR'], 'torino2' → ['torino']."""
+    near = difflib.get_close_matches(value.casefold(), list(names), n=limit * 3, cutoff=0.6)
+    return list(dict.fromkeys(names[n] for n in near))[:limit]
 
 
 def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
@@ -323,45 +355,43 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
         file, row = "programme.csv", event["_row"]
         day, start, end = event["date"], event["start"], event["end"]
         if day is not None and not first <= day <= last:
-            problems.append(Problem(file, f"{day} is outside the programme week ({first} to {last})", row, "date"))
+            problems.append(problem(file, "outside_week", row, "date", day=day, first=first, last=last))
         if end is not None and start is None:
-            problems.append(Problem(file, "has an end time but no start time", row, "end"))
+            problems.append(problem(file, "end_without_start", row, "end"))
         if start is not None and end is not None and not start < end:
-            problems.append(Problem(file, f"end {end:%H:%M} is not after start {start:%H:%M}", row, "end"))
+            problems.append(problem(file, "end_before_start", row, "end", end=f"{end:%H:%M}", start=f"{start:%H:%M}"))
         if start is not None and event["part_of_day"] not in (None, part_of_day(start)):
-            problems.append(Problem(
-                file, f"{event['part_of_day']!r} does not match the start time {start:%H:%M}", row, "part_of_day"))
+            problems.append(problem(file, "part_of_day", row, "part_of_day", value=repr(event["part_of_day"]),
+                                    start=f"{start:%H:%M}"))
         if (event["venue_lat"] is None) != (event["venue_lon"] is None):
-            problems.append(Problem(file, "venue_lat and venue_lon must both be given or both be empty", row,
-                                    "venue_lat"))
+            problems.append(problem(file, "venue_pair", row, "venue_lat"))
     for place in rows["localities"]:
         file, row = "localities.csv", place["_row"]
         formal = place["relation"] in ("sister_city", "friendship_cooperation", "partner")
         if (formal or place["relation_since"] is not None) and not place["relation_source_id"]:
-            problems.append(Problem(file, "a relation to HCMC needs a relation_source_id", row, "relation_source_id"))
+            problems.append(problem(file, "relation_source", row, "relation_source_id"))
         if place["relation"] in ("none", "unknown") and place["relation_since"] is not None:
-            problems.append(Problem(file, f"relation {place['relation']!r} cannot have a year", row,
-                                    "relation_since"))
+            problems.append(problem(file, "relation_year", row, "relation_since",
+                                    relation=repr(place["relation"])))
     for source in rows["sources"]:
         file, row = "sources.csv", source["_row"]
         if bool(source["note_en"]) != bool(source["note_vi"]):
-            problems.append(Problem(file, "a note needs both languages, note_en and note_vi", row,
+            problems.append(problem(file, "note_pair", row,
                                     "note_vi" if source["note_en"] else "note_en"))
         if str(source["title"] or "").startswith("[") and source["language"] != "vi" and not source["title_vi"]:
-            problems.append(Problem(file, "a title in [brackets] is a description: give it in Vietnamese too", row,
+            problems.append(problem(file, "bracket_title", row,
                                     "title_vi"))
     for fact in REQUIRED_FACTS:
         if fact not in {r["id"] for r in rows["key_facts"]}:
-            problems.append(Problem("key_facts.csv", f"the fact {fact!r} is missing"))
+            problems.append(problem("key_facts.csv", "missing_fact", fact=repr(fact)))
     identified = sum(1 for r in rows["localities"] if r["evidence"] in ("A", "B"))
     reported = next((r["value"] for r in rows["key_facts"] if r["id"] == "delegations_reported"), None)
     if reported is not None and identified > reported:
-        problems.append(Problem("localities.csv", f"{identified} delegations have evidence A or B, "
-                                                  f"more than the {int(reported)} reported"))
+        problems.append(problem("localities.csv", "too_many_identified", n=identified, reported=int(reported)))
     meta = {r["key"]: r for r in rows["meta"]}
     for key, kind in REQUIRED_META.items():
         if key not in meta:
-            problems.append(Problem("meta.csv", f"the key {key!r} is missing"))
+            problems.append(problem("meta.csv", "missing_meta", key=repr(key)))
             continue
         column = Column("value", kind)  # type: ignore[arg-type]
         if kind != "text":
@@ -389,10 +419,9 @@ def _check_numbers(rows: dict[str, list[dict[str, Any]]], problems: list[Problem
                     continue
                 in_en, in_vi = numbers_in(en, "en"), numbers_in(vi, "vi")
                 if in_en != in_vi:
-                    problems.append(Problem(
-                        table.file, f"{stem}_en and {stem}_vi state different numbers "
-                                    f"({', '.join(in_en) or 'none'} against {', '.join(in_vi) or 'none'})",
-                        record["_row"], f"{stem}_vi"))
+                    problems.append(problem(
+                        table.file, "numbers_differ", record["_row"], f"{stem}_vi", stem=stem,
+                        en=", ".join(in_en) or "–", vi=", ".join(in_vi) or "–"))
 
 
 def part_of_day(start: time) -> str:
@@ -408,15 +437,15 @@ def _read_world(folder: Path, countries: list[dict[str, Any]], problems: list[Pr
         world = json.loads(path.read_text(encoding="utf-8"))
         codes = {f["properties"]["iso_a3"] for f in world["features"]}
     except FileNotFoundError:
-        problems.append(Problem(WORLD_FILE, "file is missing"))
+        problems.append(problem(WORLD_FILE, "missing_file"))
         return {}
     except (ValueError, KeyError, TypeError) as exc:
-        problems.append(Problem(WORLD_FILE, f"is not a GeoJSON FeatureCollection with iso_a3 properties ({exc})"))
+        problems.append(problem(WORLD_FILE, "not_geojson", error=exc))
         return {}
     for country in countries:
         if country["iso3"] is not None and country["iso3"] not in codes:
-            problems.append(Problem("countries.csv", f"{country['iso3']!r} has no outline in {WORLD_FILE}",
-                                    country["_row"], "iso3"))
+            problems.append(problem("countries.csv", "no_outline", country["_row"], "iso3",
+                                    value=repr(country["iso3"]), table=WORLD_FILE))
     return world
 
 

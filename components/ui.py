@@ -112,7 +112,7 @@ def dataset() -> Dataset:
         return loaded
     st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(loaded.problems))}",
              icon=":material/error:")
-    st.code("\n".join(str(p) for p in loaded.problems), language=None, wrap_lines=True)
+    st.code("\n".join(p.text(lang) for p in loaded.problems), language=None, wrap_lines=True)
     st.stop()
     raise AssertionError("unreachable: st.stop() ends the run")
 

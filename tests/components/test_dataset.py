@@ -351,7 +351,7 @@ def test_a_figure_missing_from_the_vietnamese_label_is_named(data_copy):
     row = row_of(data_copy, "key_facts.csv", "id", "bodies_korean_report")
     set_cell(data_copy, "key_facts.csv", row, "label_vi", "Số địa phương và tổ chức theo báo chí Hàn Quốc")
     assert problems_of(data_copy) == [
-        f"key_facts.csv row {row}, column label_vi: label_en and label_vi state different numbers (13 against none)"]
+        f"key_facts.csv row {row}, column label_vi: label_en and label_vi state different numbers (13 against –)"]
 
 
 @pytest.mark.parametrize(("en", "vi"), [
@@ -364,3 +364,23 @@ def test_a_figure_missing_from_the_vietnamese_label_is_named(data_copy):
 def test_numbers_written_the_local_way_count_as_the_same(en, vi):
     from components.dataset import numbers_in
     assert numbers_in(en, "en") == numbers_in(vi, "vi")
+
+
+def test_an_unknown_reference_is_offered_the_closest_ids_by_id_or_name(data_copy):
+    row = row_of(data_copy, "localities.csv", "id", "osaka")
+    set_cell(data_copy, "localities.csv", row, "country", "Japan")
+    row2 = row_of(data_copy, "priorities.csv", "locality_id", "osaka")
+    set_cell(data_copy, "priorities.csv", row2, "theme_id", "inovation")
+    assert problems_of(data_copy) == [
+        f"localities.csv row {row}, column country: 'Japan' is not in countries.csv; closest: JP",
+        f"priorities.csv row {row2}, column theme_id: 'inovation' is not in themes.csv; closest: innovation",
+    ]
+
+
+def test_a_problem_reads_in_vietnamese_with_the_same_place(data_copy):
+    row = row_of(data_copy, "programme.csv", "id", "flower-offering")
+    set_cell(data_copy, "programme.csv", row, "date", "2024-13-01")
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    (found,) = caught.value.problems
+    assert found.text("vi") == f"programme.csv dòng {row}, cột date: '2024-13-01' không phải ngày (YYYY-MM-DD)"
