@@ -26,6 +26,7 @@ import pandas as pd
 from components.i18n import t
 from components.schema import (
     FLAGS_DIR,
+    IDENTIFIED_EVIDENCE,
     PROGRAMME_FIRST_DAY,
     PROGRAMME_LAST_DAY,
     REQUIRED_FACTS,
@@ -373,8 +374,18 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
         if place["relation"] in ("none", "unknown") and place["relation_since"] is not None:
             problems.append(problem(file, "relation_year", row, "relation_since",
                                     relation=repr(place["relation"])))
+    listed = {s["id"] for s in rows["sources"] if s["kind"] == "organisers_list"}
+    for place in rows["localities"]:
+        on_list = bool(listed.intersection(place["evidence_source_id"] or ()))
+        if (place["evidence"] == "L") != on_list and place["evidence"] is not None:
+            key = "list_needs_list_source" if place["evidence"] == "L" else "list_source_needs_level"
+            problems.append(problem("localities.csv", key, place["_row"], "evidence"))
     for source in rows["sources"]:
         file, row = "sources.csv", source["_row"]
+        if source["kind"] == "organisers_list":
+            for column in ("supplied_by", "published"):
+                if not source[column]:
+                    problems.append(problem(file, "list_needs", row, column))
         if bool(source["note_en"]) != bool(source["note_vi"]):
             problems.append(problem(file, "note_pair", row,
                                     "note_vi" if source["note_en"] else "note_en"))
@@ -384,7 +395,7 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
     for fact in REQUIRED_FACTS:
         if fact not in {r["id"] for r in rows["key_facts"]}:
             problems.append(problem("key_facts.csv", "missing_fact", fact=repr(fact)))
-    identified = sum(1 for r in rows["localities"] if r["evidence"] in ("A", "B"))
+    identified = sum(1 for r in rows["localities"] if r["evidence"] in IDENTIFIED_EVIDENCE)
     reported = next((r["value"] for r in rows["key_facts"] if r["id"] == "delegations_reported"), None)
     if reported is not None and identified > reported:
         problems.append(problem("localities.csv", "too_many_identified", n=identified, reported=int(reported)))

@@ -11,9 +11,10 @@ import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, t
+from components.schema import IDENTIFIED_EVIDENCE
 
 MATCH_MODES = ("any", "all")
-DEFAULT_EVIDENCE = ("A", "B")
+DEFAULT_EVIDENCE = IDENTIFIED_EVIDENCE
 FILTER_NAMES = ("themes", "countries", "kinds", "evidence", "query")
 
 

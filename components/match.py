@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from components.dataset import Dataset
 from components.filters import View
+from components.schema import IDENTIFIED_EVIDENCE
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,7 @@ def ranking(data: Dataset, view: View) -> list[Match]:
 def _theme_sets(data: Dataset) -> tuple[dict[str, set[str]], set[str]]:
     """Each delegation's set of themes, and the identified delegations (cached per dataset)."""
     stated = {k: set(v) for k, v in data.priorities.groupby("locality_id")["theme_id"]}
-    return stated, set(data.localities.loc[data.localities["evidence"].isin(["A", "B"]), "id"])
+    return stated, set(data.localities.loc[data.localities["evidence"].isin(IDENTIFIED_EVIDENCE), "id"])
 
 
 def ranking_for_page(data: Dataset, view: View, lang: str) -> list[Match]:

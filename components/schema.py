@@ -17,7 +17,12 @@ LOCALITY_KINDS = (
     "parliamentary_body", "organisation", "joint_delegation",
 )
 RELATIONS = ("sister_city", "friendship_cooperation", "partner", "none", "unknown")
-EVIDENCE_LEVELS = ("A", "B", "C")
+EVIDENCE_LEVELS = ("A", "B", "L", "C")
+#: The levels counted as identified against the reported total: named in a report (A), on a
+#: published guest list (B), on the organisers' own list (L). C is a partner not shown to attend.
+IDENTIFIED_EVIDENCE = ("A", "B", "L")
+#: A source is a published report, or the list of delegations the organisers supplied.
+SOURCE_KINDS = ("report", "organisers_list")
 THEME_GROUPS = ("sustainability", "technology", "people", "economy", "governance")
 SERIES = ("FD", "HEF", "C4IR", "bilateral", "other")
 EVENT_KINDS = ("ceremony", "plenary", "session", "dialogue", "meeting", "signing", "visit", "cultural")
@@ -64,7 +69,8 @@ TABLES: tuple[Table, ...] = (
     Table("sources", (
         Column("id", "id"), Column("title"), Column("title_vi", required=False), Column("publisher", required=False),
         Column("url", "url", required=False), Column("published", "partial_date", required=False),
-        Column("language", "enum", choices=LANGUAGES), Column("note_en", required=False),
+        Column("language", "enum", choices=LANGUAGES), Column("kind", "enum", choices=SOURCE_KINDS),
+        Column("supplied_by", required=False), Column("note_en", required=False),
         Column("note_vi", required=False),
     ), key=("id",)),
     Table("countries", (

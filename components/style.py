@@ -13,7 +13,7 @@ from components.i18n import field, t
 
 NO_THEME_COLOR = "#8C8C8C"
 HOST_COLOR = "#A50026"
-EVIDENCE_COLORS = {"A": "#0072B2", "B": "#C26A00", "C": "#8C8C8C"}
+EVIDENCE_COLORS = {"A": "#0072B2", "B": "#C26A00", "L": "#117733", "C": "#8C8C8C"}
 #: 16 colours for the 16 countries: Okabe–Ito and Paul Tol's colour-blind-safe sets, darkened
 #: where needed so each keeps 3:1 contrast on white. Countries get them in countries.csv order.
 COUNTRY_PALETTE = (

@@ -8,13 +8,13 @@ import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, format_quantity, t
-
-IDENTIFIED = ("A", "B")
+from components.schema import IDENTIFIED_EVIDENCE
 
 
 @dataclass(frozen=True)
 class Headline:
     identified: int
+    on_list: int  # of those, the ones known only from the organisers' list (evidence L)
     reported: int
     countries_identified: int
     countries_reported: int
@@ -24,14 +24,15 @@ class Headline:
 
 
 def identified(data: Dataset) -> pd.DataFrame:
-    """Delegations with evidence A or B: the ones counted against the reported total."""
-    return data.localities[data.localities["evidence"].isin(IDENTIFIED)]
+    """Delegations with evidence A, B or L: the ones counted against the reported total."""
+    return data.localities[data.localities["evidence"].isin(IDENTIFIED_EVIDENCE)]
 
 
 def headline(data: Dataset) -> Headline:
     named = identified(data)
     return Headline(
         identified=len(named),
+        on_list=int((named["evidence"] == "L").sum()),
         reported=data.fact("delegations_reported"),
         countries_identified=named["country"].nunique(),
         countries_reported=data.fact("countries_reported"),
@@ -39,6 +40,15 @@ def headline(data: Dataset) -> Headline:
         statements=len(data.priorities),
         events=len(data.programme),
     )
+
+
+def gap_note(figures: Headline, lang: str) -> str:
+    """What the count of identified delegations rests on, and what is still not known."""
+    if not figures.on_list:
+        return t("overview.gap_note", lang, n=figures.identified, total=figures.reported)
+    rest = figures.reported - figures.identified
+    return t("overview.gap_note_list", lang, reports=figures.identified - figures.on_list, listed=figures.on_list,
+             n=figures.identified, total=figures.reported, rest=t("overview.gap_rest", lang, rest=rest) if rest else "")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,8 @@ def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.publisher", lang): [_or_not_reported(p, lang) for p in s["publisher"]],
         t("col.published", lang): [_or_not_reported(p, lang) for p in s["published"]],
         t("col.language", lang): s["language"],
+        t("col.source_kind", lang): [t(f"source_kind.{k}", lang) for k in s["kind"]],
+        t("col.supplied_by", lang): s["supplied_by"].fillna(""),
         t("col.url", lang): s["url"],
         t("col.note", lang): s[field(lang, "note")].fillna(""),
     })

@@ -23,7 +23,7 @@ columns[1].metric(
 )
 columns[2].metric(t("overview.metric.themes", lang), figures.themes)
 columns[3].metric(t("overview.metric.events", lang), figures.events)
-st.info(t("overview.gap_note", lang, n=figures.identified, total=figures.reported), icon=":material/info:")
+st.info(summary.gap_note(figures, lang), icon=":material/info:")
 
 st.subheader(t("overview.countries_heading", lang))
 ui.table(ui.cached_call(summary.countries_overview, data, lang), key="overview_countries")

@@ -73,7 +73,7 @@ SIDEWAYS = """() => {
 def shown_delegations() -> int:
     """Delegations the default filter shows, counted from the CSV (evidence A and B)."""
     with (DATA_DIR / "localities.csv").open(encoding="utf-8") as handle:
-        return sum(1 for row in csv.DictReader(handle) if row["evidence"] in ("A", "B"))
+        return sum(1 for row in csv.DictReader(handle) if row["evidence"] in ("A", "B", "L"))
 
 
 def open_page(page: Page, url: str, size: tuple[int, int], titled: bool = True) -> None:

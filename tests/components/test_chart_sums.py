@@ -30,7 +30,7 @@ class Truth:
     """Counts from the CSVs for the default filter (evidence A and B), in English."""
 
     def __init__(self, folder: Path) -> None:
-        places = [r for r in _rows(folder, "localities.csv") if r["evidence"] in ("A", "B")]
+        places = [r for r in _rows(folder, "localities.csv") if r["evidence"] in ("A", "B", "L")]
         self.country_of = {r["id"]: r["country"] for r in places}
         self.name_of = {r["id"]: r["name_en"] for r in places}
         self.country_name = {r["code"]: r["name_en"] for r in _rows(folder, "countries.csv")}

@@ -103,7 +103,7 @@ def test_every_statement_figure_host_line_and_event_cites_a_known_source(data):
 
 
 def test_every_delegation_has_an_evidence_level_and_a_source_for_it(data):
-    assert set(data.localities["evidence"]) <= {"A", "B", "C"}
+    assert set(data.localities["evidence"]) <= {"A", "B", "L", "C"}
     assert all(len(ids) > 0 for ids in data.localities["evidence_source_id"])
 
 
@@ -212,7 +212,7 @@ def test_venue_needs_both_coordinates(data_copy):
 
 def test_value_outside_an_enum_lists_the_allowed_values(data_copy):
     set_cell(data_copy, "localities.csv", 2, "evidence", "D")
-    assert "localities.csv row 2, column evidence: 'D' is not one of: A, B, C" in problems_of(data_copy)
+    assert "localities.csv row 2, column evidence: 'D' is not one of: A, B, L, C" in problems_of(data_copy)
 
 
 def test_bad_colour_is_named(data_copy):
@@ -384,3 +384,19 @@ def test_a_problem_reads_in_vietnamese_with_the_same_place(data_copy):
         load_dataset(data_copy)
     (found,) = caught.value.problems
     assert found.text("vi") == f"programme.csv dòng {row}, cột date: '2024-13-01' không phải ngày (YYYY-MM-DD)"
+
+
+def test_evidence_l_and_the_organisers_list_source_go_together(data_copy):
+    row = row_of(data_copy, "localities.csv", "id", "osaka")
+    set_cell(data_copy, "localities.csv", row, "evidence", "L")
+    source_row = row_of(data_copy, "sources.csv", "id", "sggp-osaka")
+    assert problems_of(data_copy) == [
+        f"localities.csv row {row}, column evidence: evidence L needs an evidence_source_id of kind "
+        "organisers_list in sources.csv"]
+    set_cell(data_copy, "sources.csv", source_row, "kind", "organisers_list")
+    found = problems_of(data_copy)
+    assert f"sources.csv row {source_row}, column supplied_by: the organisers' list needs who supplied it " \
+           "(supplied_by) and its date (published)" in found
+    set_cell(data_copy, "localities.csv", row, "evidence", "A")  # cites the list, so it must say L
+    assert f"localities.csv row {row}, column evidence: cites the organisers' list as evidence, so its " \
+           "evidence level is L" in problems_of(data_copy)

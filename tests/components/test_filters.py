@@ -12,7 +12,7 @@ def stated(data, theme: str) -> set[str]:
 
 
 def identified(data) -> set[str]:
-    return set(data.localities.loc[data.localities["evidence"].isin(["A", "B"]), "id"])
+    return set(data.localities.loc[data.localities["evidence"].isin(["A", "B", "L"]), "id"])
 
 
 @pytest.mark.parametrize("theme", ["green", "education", "hightech", "agriculture", "automotive"])
@@ -32,7 +32,7 @@ def test_match_any_is_the_union_and_match_all_the_intersection(data):
 def test_evidence_c_partners_appear_only_when_asked_for(data):
     default = apply(data, Filters())
     assert "C" not in set(default.localities["evidence"])
-    with_c = apply(data, Filters(evidence=("A", "B", "C")))
+    with_c = apply(data, Filters(evidence=("A", "B", "L", "C")))
     assert "budapest" in with_c.ids and "budapest" not in default.ids
 
 

@@ -83,7 +83,7 @@ def _label_boxes(built: maps.WorldMap) -> list[tuple[float, ...]]:
     return boxes
 
 
-FILTERS = [Filters(), Filters(evidence=("A", "B", "C")), *(Filters(themes=(theme,)) for theme in
+FILTERS = [Filters(), Filters(evidence=("A", "B", "L", "C")), *(Filters(themes=(theme,)) for theme in
            ("green", "education", "innovation", "tourism", "investment")),
            *(Filters(countries=(code,)) for code in ("JP", "IT", "US", "LA", "KR"))]
 
@@ -120,7 +120,7 @@ def test_the_shipped_map_is_asia_pacific_centred_and_names_most_delegations(data
 
 
 def test_every_arc_takes_the_short_way(data):
-    built = planned(data, Filters(evidence=("A", "B", "C")))
+    built = planned(data, Filters(evidence=("A", "B", "L", "C")))
     for path in built.points["path"]:
         travel = sum(abs(path[i + 1][0] - path[i][0]) for i in range(len(path) - 1))
         assert travel <= 180
@@ -165,7 +165,7 @@ def test_focus_flies_to_the_delegation_and_keeps_its_label(data):
 
 @pytest.mark.parametrize("mode", ["theme", "country", "evidence"])
 def test_every_marker_colour_is_explained_by_the_legend(data, mode):
-    view = apply(data, Filters(evidence=("A", "B", "C")))
+    view = apply(data, Filters(evidence=("A", "B", "L", "C")))
     colouring = style.colouring(data, view, mode, "en")
     assert set(colouring.colors.values()) == {colour for _, colour in colouring.legend}
 

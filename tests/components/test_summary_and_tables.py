@@ -8,7 +8,7 @@ from components.i18n import t
 
 def test_headline_counts_evidence_a_and_b_but_never_c(data):
     figures = summary.headline(data)
-    expected = int(data.localities["evidence"].isin(["A", "B"]).sum())
+    expected = int(data.localities["evidence"].isin(["A", "B", "L"]).sum())
     assert figures.identified == expected
     assert figures.identified < len(data.localities)  # the C partners exist but are not counted
     assert figures.reported == 36 and figures.countries_reported == 16

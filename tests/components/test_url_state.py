@@ -74,7 +74,7 @@ def test_embed_parameters_belong_to_streamlit_and_pass_through(data):
 def test_a_full_state_round_trips_through_the_url(data):
     state = UrlState(
         lang="vi", filters=Filters(themes=("green", "digital"), match="all", countries=("JP", "IT"),
-                                   kinds=("city",), evidence=("A", "B", "C"), query="Osaka"),
+                                   kinds=("city",), evidence=("A", "B", "L", "C"), query="Osaka"),
         delegation="osaka", compare=("osaka", "torino"), color="country", present=True,
         series=("FD",), event_kinds=("ceremony",), event="friendship-symbol",
     )
