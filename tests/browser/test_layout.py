@@ -71,7 +71,7 @@ SIDEWAYS = """() => {
 
 
 def shown_delegations() -> int:
-    """Delegations the default filter shows, counted from the CSV (evidence A and B)."""
+    """Delegations the default filter shows, counted from the CSV (evidence A, B and L)."""
     with (DATA_DIR / "localities.csv").open(encoding="utf-8") as handle:
         return sum(1 for row in csv.DictReader(handle) if row["evidence"] in ("A", "B", "L"))
 

@@ -27,7 +27,7 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
 
 
 class Truth:
-    """Counts from the CSVs for the default filter (evidence A and B), in English."""
+    """Counts from the CSVs for the default filter (evidence A, B and L), in English."""
 
     def __init__(self, folder: Path) -> None:
         places = [r for r in _rows(folder, "localities.csv") if r["evidence"] in ("A", "B", "L")]

@@ -74,7 +74,7 @@ def test_filter_in_words_in_both_languages(data):
     assert describe(data, filters, "en") == (
         "Cooperation themes: Green transition & climate and Digital transformation · Countries: Japan")
     assert describe(data, filters, "vi").startswith("Lĩnh vực hợp tác: Chuyển đổi xanh & khí hậu và Chuyển đổi số")
-    assert describe(data, Filters(), "vi") == "Tất cả các đoàn được nêu tên (bằng chứng A và B)"
+    assert describe(data, Filters(), "vi") == "Tất cả các đoàn đã xác định (bằng chứng A, B và L)"
 
 
 def test_fold_removes_diacritics_and_case():
