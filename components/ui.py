@@ -16,13 +16,13 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from components import briefing, briefing_files, export, i18n, url_state, whos_who
+from components import briefing, briefing_files, data_store, export, i18n, url_state, whos_who
 from components import filters as flt
 from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
 from components.i18n import field, t
 from components.profiles import Card
-from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS
+from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS, WORLD_FILE
 from components.sourcing import publisher_or_title, source_line, source_url
 from components.url_state import Dropped, UrlState
 
@@ -82,20 +82,29 @@ class Context:
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(folder: str, stamp: tuple[tuple[str, float], ...]) -> Dataset:
+def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> Dataset:
     """Keyed on the files' times too (a leading underscore would leave ``stamp`` out of the key)."""
     return load_dataset(folder)
 
 
-def _stamp(folder: Path) -> tuple[tuple[str, float], ...]:
-    """File names and modification times: an edited CSV is picked up on the next page load."""
-    return tuple(sorted((p.name, p.stat().st_mtime) for p in folder.glob("*") if p.is_file()))
+def _stamp(folder: Path) -> tuple[tuple[str, int], ...]:
+    """The tables' names and modification times: an edited or applied CSV is picked up on the next
+    run of any page."""
+    files = [folder / name for name in (*data_store.TABLE_FILES, WORLD_FILE)]
+    return tuple((p.name, p.stat().st_mtime_ns) for p in files if p.is_file())
 
 
 def _try_dataset() -> Dataset | DataError:
     folder = data_dir_from_env()
+    if not folder.is_dir():
+        return _load_or_error(folder, ())
+    with data_store.reading(folder):  # never half of an apply
+        return _load_or_error(folder, _stamp(folder))
+
+
+def _load_or_error(folder: Path, stamp: tuple[tuple[str, int], ...]) -> Dataset | DataError:
     try:
-        return _load(str(folder), _stamp(folder) if folder.is_dir() else ())
+        return _load(str(folder), stamp)
     except DataError as error:
         return error
 
