@@ -145,13 +145,17 @@ def data_dir_from_env() -> Path:
     return Path(os.environ.get(DATA_DIR_ENV) or DATA_DIR)
 
 
-def load_dataset(data_dir: Path | str | None = None) -> Dataset:
-    """Read and validate every table; raise ``DataError`` listing all problems at once."""
+def load_dataset(data_dir: Path | str | None = None, replacing: Mapping[str, str] | None = None) -> Dataset:
+    """Read and validate every table; raise ``DataError`` listing all problems at once.
+
+    ``replacing`` maps file names to CSV text read instead of the file: the editor checks a
+    proposed change with exactly the rules of ``make check-data`` before anything is written."""
     folder = Path(data_dir) if data_dir is not None else data_dir_from_env()
     problems: list[Problem] = []
     rows: dict[str, list[dict[str, Any]]] = {}
     for table in TABLES:
-        rows[table.name] = _read_table(folder, table, problems)
+        text = (replacing or {}).get(table.file)
+        rows[table.name] = _read_table(folder, table, problems) if text is None else _parse_table(table, text, problems)
     _check_keys(rows, problems)
     _check_references(rows, problems)
     _check_rules(rows, problems)
@@ -181,6 +185,10 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dic
     except UnicodeDecodeError as exc:
         problems.append(problem(table.file, "not_utf8", byte=exc.start))
         return []
+    return _parse_table(table, text, problems)
+
+
+def _parse_table(table: Table, text: str, problems: list[Problem]) -> list[dict[str, Any]]:
     reader = csv.reader(text.splitlines())
     header = next(reader, None)
     if header is None:
