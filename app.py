@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from components import ui
+from components import editor_ui, ui
 from components.i18n import t
 
 HERE = Path(__file__).parent
@@ -17,5 +17,8 @@ pages = [
             url_path=spec.url_path or None, default=spec.url_path == "")
     for spec in ui.PAGES
 ]
-ui.sidebar(pages)
+if editor_ui.enabled():  # without an editor key the page does not exist, not even its address
+    pages.append(st.Page(HERE / "pages" / "edit.py", title=t("nav.edit", context.lang), icon=":material/edit_note:",
+                         url_path="edit"))
+ui.sidebar(pages if editor_ui.unlocked() else pages[: len(ui.PAGES)])
 st.navigation(pages, position="hidden").run()
