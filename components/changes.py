@@ -10,7 +10,8 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from components.dataset import DataError, Problem, load_dataset
@@ -84,6 +85,14 @@ def read(folder: Path, names: Iterable[str]) -> dict[str, Rows]:
     """The named tables of a data folder."""
     return {name: parse(TABLES_BY_NAME[name], (folder / TABLES_BY_NAME[name].file).read_text(encoding="utf-8-sig"))
             for name in names}
+
+
+def dated(folder: Path, day: date) -> dict[str, str]:
+    """meta.csv with ``data_as_of`` set to ``day``: the date under every chart follows the last
+    change to the data."""
+    meta = read(folder, ["meta"])["meta"]
+    rows = tuple({**r, "value": day.isoformat()} if r.get("key") == "data_as_of" else r for r in meta.rows)
+    return {meta.table.file: replace(meta, rows=rows).render()}
 
 
 def upsert(current: Rows, incoming: Iterable[tuple[Origin, Row]]) -> Rows:

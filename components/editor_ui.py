@@ -8,6 +8,7 @@ import hmac
 import os
 import time
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import streamlit as st
@@ -15,7 +16,7 @@ import streamlit as st
 from components import changes, data_store, ui, workbook
 from components.changes import Origin, Rows
 from components.dataset import Dataset, Problem, data_dir_from_env
-from components.i18n import t
+from components.i18n import format_date, t
 from components.schema import TABLES_BY_NAME, Column
 
 KEY_ENV = "ATLAS_EDITOR_KEY"
@@ -123,10 +124,12 @@ def preview(proposal: Proposal, lang: str) -> None:
         return
     st.subheader(t("edit.preview", lang))
     for found in proposal.diffs:
-        st.markdown(t("edit.counts", lang, table=found.table, added=len(found.added), changed=len(found.changed),
+        name = t(f"edit.table.{found.table}", lang)
+        st.markdown(t("edit.counts", lang, table=name, added=len(found.added), changed=len(found.changed),
                       removed=len(found.removed)))
-        with st.expander(t("edit.details", lang, table=found.table)):
+        with st.expander(t("edit.details", lang, table=name)):
             _diff_tables(found, lang)
+    st.caption(t("edit.as_of", lang, date=format_date(date.today(), lang)))
     with st.form(f"apply_{proposal.signature}"):
         st.text_input(t("edit.reason", lang), max_chars=200, placeholder=t("edit.reason_hint", lang), key=_REASON)
         st.form_submit_button(t("edit.apply", lang), type="primary", icon=":material/save:", on_click=_apply,
@@ -155,10 +158,12 @@ def _apply(proposal: Proposal, lang: str) -> None:
     if not reason:
         st.session_state[_FAILED] = t("edit.reason_needed", lang)
         return
+    folder = data_dir_from_env()
     texts = {proposal.rows[d.table].table.file: proposal.rows[d.table].render() for d in proposal.diffs}
+    texts |= changes.dated(folder, date.today())
     st.session_state.pop(_PROPOSAL, None)
     try:
-        data_store.apply(data_dir_from_env(), texts, f"{reason} ({proposal.label})", proposal.fingerprint)
+        data_store.apply(folder, texts, f"{reason} ({proposal.label})", proposal.fingerprint)
     except data_store.Conflict:
         st.session_state[_FAILED] = t("edit.conflict", lang)
         return

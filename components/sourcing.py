@@ -15,17 +15,25 @@ def source_title(row: Mapping[str, Any], lang: str) -> str:
     return described if lang == "vi" and isinstance(described, str) and described else row["title"]
 
 
+def _publisher(row: Mapping[str, Any]) -> str:
+    """Who stands behind a source: the publisher of a report, whoever supplied the organisers' list."""
+    for column in ("publisher", "supplied_by"):
+        if isinstance(row[column], str) and row[column]:
+            return row[column]
+    return ""
+
+
 def source_label(data: Dataset, source_id: str, lang: str) -> str:
     """'Publisher — Title', or just the title when the publisher was not recorded."""
     row = data.source_rows[source_id]
-    publisher, title = row["publisher"], source_title(row, lang)
-    return f"{publisher} — {title}" if isinstance(publisher, str) and publisher else title
+    publisher, title = _publisher(row), source_title(row, lang)
+    return f"{publisher} — {title}" if publisher else title
 
 
 def publisher_or_title(data: Dataset, source_id: str) -> str:
     """The publisher, or the title when no publisher was recorded: a short link text."""
     row = data.source_rows[source_id]
-    return row["publisher"] if isinstance(row["publisher"], str) and row["publisher"] else row["title"]
+    return _publisher(row) or row["title"]
 
 
 def source_url(data: Dataset, source_id: str) -> str | None:
@@ -37,19 +45,21 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
     """Distinct publishers of the given sources, in first-seen order."""
     seen: dict[str, None] = {}
     for source_id in source_ids:
-        publisher = data.source_rows[source_id]["publisher"]
-        if isinstance(publisher, str) and publisher:
+        publisher = _publisher(data.source_rows[source_id])
+        if publisher:
             seen.setdefault(publisher, None)
     return list(seen)
 
 
 def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
     """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
-    if source_ids is None:
-        sources = t("common.compiled_from", lang, n=len(data.sources))
+    ids = list(data.sources["id"]) if source_ids is None else list(dict.fromkeys(source_ids))
+    names = publishers(data, ids)
+    if source_ids is None or len(names) > 3:
+        lists = sum(1 for i in ids if data.source_rows[i]["kind"] == "organisers_list")
+        sources = t("common.compiled_from", lang, n=len(ids) - lists)
+        if lists:
+            sources += t("common.and_lists", lang, lists=lists)
     else:
-        ids = list(dict.fromkeys(source_ids))
-        names = publishers(data, ids)
-        sources = (t("common.compiled_from", lang, n=len(ids)) if len(names) > 3
-                   else ", ".join(names) or t("common.not_reported", lang))
+        sources = ", ".join(names) or t("common.not_reported", lang)
     return t("common.source_line", lang, sources=sources, date=format_date(data.data_as_of, lang))

@@ -14,6 +14,7 @@ from components import briefing, changes, data_store, summary, workbook
 from components.dataset import DATA_DIR, load_dataset
 from components.filters import Filters, apply
 from components.schema import TABLES, TABLES_BY_NAME
+from components.sourcing import publishers, source_line
 from tests.support.organisers_list import LIST_SOURCE, filled_template
 
 
@@ -92,7 +93,10 @@ def test_23_delegations_from_the_organisers_list_make_36_of_36(data_copy):
                            "are on the organisers' list: 36 of 36 in all.")
     assert "not known" not in note
     assert summary.gap_note(figures, "vi").startswith(f"{before.identified} trên 36 đoàn được báo chí công khai")
-    assert LIST_SOURCE in set(data.sources["id"])
+    reports = len(load_dataset(DATA_DIR).sources)
+    assert source_line(data, "en").startswith(
+        f"Source: Friendship Atlas, compiled from {reports} published reports and the organisers' list · ")
+    assert publishers(data, [LIST_SOURCE]) == ["Test office"]  # a list is cited by who supplied it
 
 
 def test_the_briefing_pack_counts_the_imported_delegations(data_copy):

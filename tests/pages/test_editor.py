@@ -4,6 +4,7 @@ page, apply kept in the history and restored."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -124,12 +125,15 @@ def _apply(app, reason: str = "Organisers' list of 20 Sept"):
 def test_23_delegations_uploaded_make_36_on_every_page(run_app, editable):
     app = _upload(opened(run_app), "list.xlsx", filled_template(load_dataset(editable)))
     preview = [m.value for m in app.main.markdown]
-    assert "**localities**: 23 added, 0 changed, 0 removed" in preview
-    assert "**sources**: 1 added, 0 changed, 0 removed" in preview
+    assert "**Delegations (localities)**: 23 added, 0 changed, 0 removed" in preview
+    assert "**Stated priorities (priorities)**: 23 added, 0 changed, 0 removed" in preview
+    assert "**Sources (sources)**: 1 added, 0 changed, 0 removed" in preview
     app = _apply(app)
     assert app.success[0].value.startswith("Applied: 47 rows.")
-    figures = summary.headline(load_dataset(editable))
+    now = load_dataset(editable)
+    figures = summary.headline(now)
     assert (figures.identified, figures.on_list) == (36, 23)
+    assert now.data_as_of == date.today()  # the date under every chart follows the change
 
     overview = run_app()
     assert {m.label: m.value for m in overview.metric}["Delegations identified"] == "36 of 36"
