@@ -14,7 +14,7 @@ PORT ?= 8501
 # pack; pdftoppm (poppler-utils) renders PDF pages for the tests.
 DEBIAN_PACKAGES := chromium fonts-noto-core fonts-dejavu-core librsvg2-bin poppler-utils
 
-.PHONY: run test check-data lint bench setup system-deps clean
+.PHONY: run test check-data lint bench backup setup system-deps clean
 
 run: setup
 	$(BIN)/streamlit run app.py --server.address $(ADDRESS) --server.port $(PORT)
@@ -30,6 +30,12 @@ lint: $(STAMP)
 
 bench: setup
 	$(BIN)/python -m bench.run_all
+
+# data/ is the atlas's whole state (the editor's history included): one archive per call.
+backup:
+	@mkdir -p backups
+	tar -czf backups/data-$$(date -u +%Y%m%d-%H%M%S).tar.gz data
+	@ls -1t backups | head -1
 
 setup: $(STAMP) system-deps
 
