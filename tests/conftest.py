@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import shutil
 from pathlib import Path
 
 import pytest
 
 from components.dataset import DATA_DIR, Dataset, load_dataset
+from tests.support.data_files import HOSTILE_TEXT, read_rows, write_rows
 
 
 @pytest.fixture(scope="session")
@@ -20,36 +20,6 @@ def data() -> Dataset:
 def data_copy(tmp_path: Path) -> Path:
     """A private copy of data/ that a test may break."""
     return Path(shutil.copytree(DATA_DIR, tmp_path / "data"))
-
-
-def read_rows(folder: Path, file: str) -> tuple[list[str], list[dict[str, str]]]:
-    with (folder / file).open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
-def write_rows(folder: Path, file: str, header: list[str], rows: list[dict[str, str]]) -> None:
-    with (folder / file).open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-
-
-def set_cell(folder: Path, file: str, row: int, column: str, value: str) -> None:
-    """Set one cell; ``row`` counts like a spreadsheet (the header is row 1)."""
-    header, rows = read_rows(folder, file)
-    rows[row - 2][column] = value
-    write_rows(folder, file, header, rows)
-
-
-def row_of(folder: Path, file: str, column: str, value: str) -> int:
-    """The spreadsheet row where ``column`` equals ``value``."""
-    _, rows = read_rows(folder, file)
-    return next(i for i, r in enumerate(rows, start=2) if r[column] == value)
-
-
-HOSTILE_TEXT = ("<script>alert('atlas')</script> **bold** [link](javascript:alert(1)) :red[red] "
-                "<img src=x onerror=alert(2)>")
 
 
 @pytest.fixture

@@ -4,15 +4,12 @@ and a guard that fails any test during which a request leaves 127.0.0.1."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request
 
-from bench.harness import CHROMIUM, CHROMIUM_ARGS, ROOT, start_server, stop_server
-
-ARTIFACTS = ROOT / "test-artifacts"
-LOCAL_PREFIXES = ("http://127.0.0.1:", "ws://127.0.0.1:", "data:", "blob:", "about:")
+from bench.harness import CHROMIUM, CHROMIUM_ARGS, start_server, stop_server
+from tests.support.browser import Traffic
 
 
 @pytest.fixture(scope="session")
@@ -30,17 +27,6 @@ def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args: dict) -> dict:
     return {**browser_context_args, "viewport": {"width": 1440, "height": 900}, "locale": "en-US"}
-
-
-class Traffic:
-    """Requests and console errors seen by a page."""
-
-    def __init__(self) -> None:
-        self.requests: list[str] = []
-        self.console_errors: list[str] = []
-
-    def outside(self) -> list[str]:
-        return [u for u in self.requests if not u.startswith(LOCAL_PREFIXES)]
 
 
 @pytest.fixture
@@ -63,21 +49,3 @@ def traffic(page: Page) -> Iterator[Traffic]:
     yield seen
     assert seen.outside() == [], f"requests left 127.0.0.1: {seen.outside()}"
 
-
-def wait_for_app(page: Page) -> None:
-    """Wait until the script has run: a title is shown and Streamlit is idle."""
-    page.locator("h1").first.wait_for(timeout=30_000)
-    page.wait_for_function(
-        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
-
-
-def screenshot(page: Page, name: str, full: bool = True) -> Path:
-    """Save a screenshot under test-artifacts/ (the whole scrolled page when ``full``)."""
-    ARTIFACTS.mkdir(exist_ok=True)
-    path = ARTIFACTS / f"{name}.png"
-    if full:
-        height = page.evaluate(
-            "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
-        page.set_viewport_size({"width": page.viewport_size["width"], "height": max(900, min(height, 6000))})
-    page.screenshot(path=path)
-    return path

@@ -7,7 +7,7 @@ import zipfile
 import pytest
 from playwright.sync_api import Page
 
-from tests.browser.conftest import wait_for_app
+from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 

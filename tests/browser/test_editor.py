@@ -12,7 +12,7 @@ from playwright.sync_api import Page, expect
 
 from bench.harness import start_server, stop_server
 from components.dataset import DATA_DIR, load_dataset
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.support.browser import screenshot, wait_for_app
 from tests.support.organisers_list import filled_template
 
 pytestmark = pytest.mark.browser

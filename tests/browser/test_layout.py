@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from components import maps
 from components.dataset import DATA_DIR
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.support.browser import screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 

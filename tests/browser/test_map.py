@@ -11,9 +11,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from components import maps
-from components.i18n import catalogue
 from components.style import rgb
-from tests.browser.conftest import screenshot, wait_for_app
+from tests.support.browser import english_left, interface_text, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 MAP = "[data-testid='stDeckGlJsonChart']"
@@ -82,33 +81,6 @@ def test_link_with_theme_language_and_delegation_reproduces_the_view(page: Page,
     expect(page.locator(".st-key-card_osaka")).to_contain_text("Takahashi Toru")
     sidebar = page.get_by_test_id("stSidebar")
     expect(sidebar).to_contain_text("Chuyển đổi xanh & khí hậu")  # the theme chip in the filter
-
-
-def english_strings() -> list[str]:
-    """Interface strings whose English differs from the Vietnamese: whole strings, or the parts
-    between placeholders when those are long enough to be telling."""
-    pieces = []
-    for entry in catalogue().values():
-        if entry["en"] != entry["vi"]:
-            parts = [p.strip(" .,:;—·") for p in re.split(r"{\w+}", entry["en"])]
-            pieces += [p for p in parts if len(p) >= (4 if len(parts) == 1 else 10)]
-    return pieces
-
-
-def interface_text(page: Page) -> str:
-    """The page's visible text without the delegation pickers, whose options deliberately show the
-    name in both languages so either can be typed."""
-    return page.evaluate("""() => {
-        const copy = document.body.cloneNode(true);
-        copy.querySelectorAll('[data-testid="stSelectbox"], [data-testid="stMultiSelect"] [data-baseweb="tag"]')
-            .forEach(node => node.remove());
-        return copy.innerText;
-    }""")
-
-
-def english_left(text: str) -> list[str]:
-    """English interface strings found in ``text`` as whole words."""
-    return [s for s in english_strings() if re.search(rf"(?<!\w){re.escape(s)}(?!\w)", text)]
 
 
 def test_vietnamese_map_page_has_no_english_interface_text(page: Page, server, traffic):

@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.harness import start_server, stop_server
-from tests.browser.conftest import wait_for_app
+from tests.support.browser import wait_for_app
 
 pytestmark = pytest.mark.browser
 PATHS = ["/", "/map", "/themes", "/delegations?delegation=osaka", "/delegations?compare=osaka,torino",

@@ -7,8 +7,8 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from bench.harness import start_server, stop_server
-from tests.browser.conftest import screenshot, wait_for_app
-from tests.conftest import set_cell
+from tests.support.browser import screenshot, wait_for_app
+from tests.support.data_files import set_cell
 
 pytestmark = pytest.mark.browser
 

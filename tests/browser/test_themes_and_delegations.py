@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot, wait_for_app
-from tests.browser.test_map import english_left, interface_text
+from tests.support.browser import english_left, interface_text, screenshot, wait_for_app
 
 pytestmark = pytest.mark.browser
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from components.dataset import DATA_DIR, DataError, load_dataset
-from tests.conftest import read_rows, row_of, set_cell, write_rows
+from tests.support.data_files import read_rows, row_of, set_cell, write_rows
+from tests.support.seed import SEED_DELEGATIONS
 
 
 def problems_of(folder: Path) -> list[str]:
@@ -30,22 +31,6 @@ def test_headline_totals_are_the_sourced_36_delegations_and_16_countries(data):
     assert data.fact("delegations_reported") == 36
     assert data.fact("countries_reported") == 16
     assert len(data.countries) == 16
-
-
-SEED_DELEGATIONS = {
-    # id: (head of delegation, themes the seed articles say it wants to cooperate on)
-    "chongqing": ("Zheng Xiangdong (Trịnh Hướng Đông)",
-                  {"tourism", "trade", "digital", "agriculture", "innovation"}),
-    "torino": ("Stefano Lo Russo", {"automotive", "education", "investment"}),
-    "osaka": ("Takahashi Toru", {"green", "innovation"}),
-    "porto": ("Ricardo Valente", {"investment", "education"}),
-    "montevideo": ("Federico Penino", {"biotech", "agriculture", "innovation", "tourism", "infrastructure"}),
-    "san-francisco": ("Mark Chandler", {"education", "social", "infrastructure", "innovation"}),
-    "chungcheongbuk": ("Kim Young-hwan", {"hightech", "education"}),
-    "minsk": ("Nadzeya Lazarevich", {"hightech", "innovation"}),
-    "japan-vjfpa": ("Takebe Tsutomu", {"education", "green"}),
-    "japan-mofa": ("Komura Masahiro", {"green", "digital", "investment", "education"}),
-}
 
 
 @pytest.mark.parametrize("locality_id", sorted(SEED_DELEGATIONS))
@@ -141,104 +126,53 @@ def test_unknown_column_is_named(data_copy):
     assert "host.csv row 1, column colour: unknown column (check the spelling)" in problems_of(data_copy)
 
 
-def test_broken_foreign_key_names_file_row_and_column(data_copy):
-    set_cell(data_copy, "priorities.csv", 14, "source_id", "vov-2409")
-    assert "priorities.csv row 14, column source_id: 'vov-2409' is not in sources.csv" in problems_of(data_copy)
+#: One broken cell per rule: (file, row or (column, value) that finds it, column, new value, the
+#: column the problem names when it is another, the message).
+BROKEN_CELLS = [
+    ("priorities.csv", 14, "source_id", "vov-2409", None, "'vov-2409' is not in sources.csv"),
+    ("programme.csv", ("id", "porto-meeting"), "locality_ids", "porto;lisbon", None,
+     "'lisbon' is not in localities.csv"),
+    ("localities.csv", 3, "id", "chungcheongbuk", None, "'chungcheongbuk' is a duplicate of row 2"),
+    ("localities.csv", 5, "lat", "123", None, "123 is out of range (-90 to 90)"),
+    ("localities.csv", 5, "lon", "east", None, "'east' is not a number"),
+    ("programme.csv", 2, "date", "2023-09-24", None,
+     "2023-09-24 is outside the programme week (2024-09-22 to 2024-09-28)"),
+    ("programme.csv", 2, "date", "24/09/2024", None, "'24/09/2024' is not a date (YYYY-MM-DD)"),
+    ("programme.csv", ("id", "hef-opening-plenary"), "end", "07:30", None, "end 07:30 is not after start 08:00"),
+    ("programme.csv", 2, "end", "10:00", None, "has an end time but no start time"),
+    ("programme.csv", 2, "start", "9am", None, "'9am' is not a time (HH:MM, 24-hour)"),
+    ("programme.csv", ("id", "hef-opening-plenary"), "part_of_day", "evening", None,
+     "'evening' does not match the start time 08:00"),
+    ("programme.csv", ("id", "friendship-symbol"), "venue_lon", "", "venue_lat",
+     "venue_lat and venue_lon must both be given or both be empty"),
+    ("localities.csv", 2, "evidence", "D", None, "'D' is not one of: A, B, L, C"),
+    ("themes.csv", 2, "color", "green", None, "'green' is not a colour like #1A2B3C"),
+    ("sources.csv", 2, "url", "nld.com.vn/article", None,
+     "'nld.com.vn/article' is not a web address starting with http:// or https://"),
+    ("themes.csv", 2, "id", "green transition", None,
+     "'green transition' is not a valid id (letters, digits, '-' and '_')"),
+    ("localities.csv", 3, "name_vi", "  ", None, "is empty but required"),
+    ("priorities.csv", 3, "statement_en", "  ", None, "is empty but required"),
+    ("programme.csv", 3, "title_vi", "  ", None, "is empty but required"),
+    ("themes.csv", 3, "label_en", "  ", None, "is empty but required"),
+    ("localities.csv", ("id", "san-francisco"), "relation_source_id", "", None,
+     "a relation to HCMC needs a relation_source_id"),
+    ("localities.csv", ("id", "lao-localities"), "relation_since", "2010", None,
+     "relation 'unknown' cannot have a year"),
+    ("localities.csv", 2, "relation_since", "2026", None, "2026 is out of range (1900 to 2024)"),
+    ("meta.csv", 2, "value", "yesterday", None, "'yesterday' is not a date (YYYY-MM-DD)"),
+    ("countries.csv", 2, "iso3", "XXX", None, "'XXX' has no outline in world_countries.geojson"),
+    ("localities.csv", ("id", "osaka"), "country", "Japan", None, "'Japan' is not in countries.csv; closest: JP"),
+    ("sources.csv", 2, "kind", "blog", None, "'blog' is not one of: report, organisers_list"),
+]
 
 
-def test_unknown_locality_in_an_event_is_named(data_copy):
-    row = row_of(data_copy, "programme.csv", "id", "porto-meeting")
-    set_cell(data_copy, "programme.csv", row, "locality_ids", "porto;lisbon")
-    assert f"programme.csv row {row}, column locality_ids: 'lisbon' is not in localities.csv" in problems_of(
-        data_copy)
-
-
-def test_duplicate_id_names_both_rows(data_copy):
-    set_cell(data_copy, "localities.csv", 3, "id", "chungcheongbuk")
-    messages = problems_of(data_copy)
-    assert "localities.csv row 3, column id: 'chungcheongbuk' is a duplicate of row 2" in messages
-
-
-def test_latitude_out_of_range_is_named(data_copy):
-    set_cell(data_copy, "localities.csv", 5, "lat", "123")
-    assert "localities.csv row 5, column lat: 123 is out of range (-90 to 90)" in problems_of(data_copy)
-
-
-def test_text_in_a_number_column_is_named(data_copy):
-    set_cell(data_copy, "localities.csv", 5, "lon", "east")
-    assert "localities.csv row 5, column lon: 'east' is not a number" in problems_of(data_copy)
-
-
-def test_date_in_2023_is_outside_the_programme_week(data_copy):
-    set_cell(data_copy, "programme.csv", 2, "date", "2023-09-24")
-    assert ("programme.csv row 2, column date: 2023-09-24 is outside the programme week "
-            "(2024-09-22 to 2024-09-28)") in problems_of(data_copy)
-
-
-def test_malformed_date_is_named(data_copy):
-    set_cell(data_copy, "programme.csv", 2, "date", "24/09/2024")
-    assert "programme.csv row 2, column date: '24/09/2024' is not a date (YYYY-MM-DD)" in problems_of(data_copy)
-
-
-def test_end_before_start_is_named(data_copy):
-    row = row_of(data_copy, "programme.csv", "id", "hef-opening-plenary")
-    set_cell(data_copy, "programme.csv", row, "end", "07:30")
-    assert f"programme.csv row {row}, column end: end 07:30 is not after start 08:00" in problems_of(data_copy)
-
-
-def test_end_without_start_is_named(data_copy):
-    set_cell(data_copy, "programme.csv", 2, "end", "10:00")
-    assert "programme.csv row 2, column end: has an end time but no start time" in problems_of(data_copy)
-
-
-def test_malformed_time_is_named(data_copy):
-    set_cell(data_copy, "programme.csv", 2, "start", "9am")
-    assert "programme.csv row 2, column start: '9am' is not a time (HH:MM, 24-hour)" in problems_of(data_copy)
-
-
-def test_part_of_day_must_match_the_start_time(data_copy):
-    row = row_of(data_copy, "programme.csv", "id", "hef-opening-plenary")
-    set_cell(data_copy, "programme.csv", row, "part_of_day", "evening")
-    assert (f"programme.csv row {row}, column part_of_day: 'evening' does not match the start time 08:00"
-            in problems_of(data_copy))
-
-
-def test_venue_needs_both_coordinates(data_copy):
-    row = row_of(data_copy, "programme.csv", "id", "friendship-symbol")
-    set_cell(data_copy, "programme.csv", row, "venue_lon", "")
-    assert (f"programme.csv row {row}, column venue_lat: venue_lat and venue_lon must both be given or both be "
-            "empty") in problems_of(data_copy)
-
-
-def test_value_outside_an_enum_lists_the_allowed_values(data_copy):
-    set_cell(data_copy, "localities.csv", 2, "evidence", "D")
-    assert "localities.csv row 2, column evidence: 'D' is not one of: A, B, L, C" in problems_of(data_copy)
-
-
-def test_bad_colour_is_named(data_copy):
-    set_cell(data_copy, "themes.csv", 2, "color", "green")
-    assert "themes.csv row 2, column color: 'green' is not a colour like #1A2B3C" in problems_of(data_copy)
-
-
-def test_bad_url_is_named(data_copy):
-    set_cell(data_copy, "sources.csv", 2, "url", "nld.com.vn/article")
-    assert ("sources.csv row 2, column url: 'nld.com.vn/article' is not a web address starting with http:// or "
-            "https://") in problems_of(data_copy)
-
-
-def test_invalid_id_is_named(data_copy):
-    set_cell(data_copy, "themes.csv", 2, "id", "green transition")
-    assert any(m.startswith("themes.csv row 2, column id: 'green transition' is not a valid id")
-               for m in problems_of(data_copy))
-
-
-@pytest.mark.parametrize(("file", "column"), [
-    ("localities.csv", "name_vi"), ("priorities.csv", "statement_en"), ("programme.csv", "title_vi"),
-    ("themes.csv", "label_en"),
-])
-def test_empty_required_text_in_either_language_is_named(data_copy, file, column):
-    set_cell(data_copy, file, 3, column, "  ")
-    assert f"{file} row 3, column {column}: is empty but required" in problems_of(data_copy)
+@pytest.mark.parametrize(("file", "where", "column", "value", "named", "message"), BROKEN_CELLS,
+                         ids=[f"{c[0]}:{c[2]}={c[3]!r}" for c in BROKEN_CELLS])
+def test_a_broken_cell_is_named_by_file_row_and_column(data_copy, file, where, column, value, named, message):
+    row = where if isinstance(where, int) else row_of(data_copy, file, *where)
+    set_cell(data_copy, file, row, column, value)
+    assert f"{file} row {row}, column {named or column}: {message}" in problems_of(data_copy)
 
 
 def test_row_with_an_unquoted_comma_is_named(data_copy):
@@ -248,26 +182,6 @@ def test_row_with_an_unquoted_comma_is_named(data_copy):
     path.write_text(text + "osaka,Tests, with comma,x,1,exact,,,plo-cities-act\n", encoding="utf-8")
     messages = problems_of(data_copy)
     assert any(m.startswith(f"figures.csv row {row}: has 9 cells but the header has 8") for m in messages)
-
-
-def test_relation_without_a_source_is_named(data_copy):
-    row = row_of(data_copy, "localities.csv", "id", "san-francisco")
-    set_cell(data_copy, "localities.csv", row, "relation_source_id", "")
-    assert (f"localities.csv row {row}, column relation_source_id: a relation to HCMC needs a relation_source_id"
-            in problems_of(data_copy))
-
-
-def test_year_on_an_unknown_relation_is_named(data_copy):
-    row = row_of(data_copy, "localities.csv", "id", "lao-localities")
-    set_cell(data_copy, "localities.csv", row, "relation_since", "2010")
-    assert (f"localities.csv row {row}, column relation_since: relation 'unknown' cannot have a year"
-            in problems_of(data_copy))
-
-
-def test_relation_year_after_the_event_is_out_of_range(data_copy):
-    set_cell(data_copy, "localities.csv", 2, "relation_since", "2026")
-    assert "localities.csv row 2, column relation_since: 2026 is out of range (1900 to 2024)" in problems_of(
-        data_copy)
 
 
 def test_more_identified_delegations_than_reported_is_refused(data_copy):
@@ -280,17 +194,6 @@ def test_missing_headline_fact_is_named(data_copy):
     header, rows = read_rows(data_copy, "key_facts.csv")
     write_rows(data_copy, "key_facts.csv", header, [r for r in rows if r["id"] != "countries_reported"])
     assert "key_facts.csv: the fact 'countries_reported' is missing" in problems_of(data_copy)
-
-
-def test_bad_meta_date_is_named(data_copy):
-    set_cell(data_copy, "meta.csv", 2, "value", "yesterday")
-    assert "meta.csv row 2, column value: 'yesterday' is not a date (YYYY-MM-DD)" in problems_of(data_copy)
-
-
-def test_country_without_an_outline_is_named(data_copy):
-    set_cell(data_copy, "countries.csv", 2, "iso3", "XXX")
-    assert "countries.csv row 2, column iso3: 'XXX' has no outline in world_countries.geojson" in problems_of(
-        data_copy)
 
 
 def test_file_that_is_not_utf8_is_named(data_copy):

@@ -9,7 +9,7 @@ from components import charts, export
 from components.dataset import load_dataset
 from components.filters import Filters, apply
 from components.ui import escape_md
-from tests.conftest import HOSTILE_TEXT
+from tests.support.data_files import HOSTILE_TEXT
 
 PAGES = ("overview", "map", "themes", "delegations", "programme", "sources")
 

@@ -9,7 +9,7 @@ import pytest
 
 from components.filters import Filters, apply
 from components.ui import escape_md
-from tests.components.test_url_state import BAD
+from tests.support.links import BAD
 
 
 def deck(app) -> dict:

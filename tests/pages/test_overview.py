@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from components import summary
-from tests.conftest import row_of, set_cell
+from tests.support.data_files import row_of, set_cell
 
 
 def metrics(app) -> dict[str, str]:

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from components.filters import Filters, apply
-from tests.components.test_dataset import SEED_DELEGATIONS
+from tests.support.seed import SEED_DELEGATIONS
 
 
 def figures(app) -> list[dict]:
