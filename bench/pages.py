@@ -9,6 +9,7 @@ import statistics
 import sys
 import tempfile
 import time
+from collections import Counter
 from pathlib import Path
 
 from streamlit.runtime.pages_manager import PagesManager
@@ -79,6 +80,32 @@ def record_pages(path: Path) -> Path:
     return path
 
 
+def _kinds(node: replay.Node) -> Counter[str]:
+    counted = Counter([node.kind])
+    for child in node.children:
+        counted += _kinds(child)
+    return counted
+
+
+def check_floor(recording: Path) -> None:
+    """The floor is honest: each bare page draws the same elements as the atlas page it stands for,
+    so a ratio against it measures the atlas's own work. Checked on every bench run (not in the test
+    suite: the replay uses Streamlit's internal messages, and a Streamlit upgrade that changes them
+    must break the bench, not the tests)."""
+    recorded = pickle.loads(recording.read_bytes())
+    for page, atlas in recorded.items():
+        if not (_kinds(atlas["sidebar"])["multiselect"] == 4 and sum(_kinds(atlas["main"]).values()) > 5):
+            raise RuntimeError(f"the recording of {page} is incomplete")
+        os.environ["BENCH_RECORDING"], os.environ["BENCH_PAGE"] = str(recording), page
+        bare = AppTest.from_file(str(ROOT / "bench" / "bare_page.py"), default_timeout=60).run()
+        if bare.exception:
+            raise RuntimeError(f"bare {page}: {bare.exception[0].message}")
+        replayed = replay.record(bare)
+        for area in ("main", "sidebar"):
+            if _kinds(replayed[area]) != _kinds(atlas[area]):
+                raise RuntimeError(f"bare {page} ({area}) does not draw what the atlas page draws")
+
+
 def params_for(params: dict[str, str], first_id: str) -> dict[str, str]:
     return {k: first_id if v == "__first__" else v for k, v in params.items()}
 
@@ -112,6 +139,7 @@ def main(argv: list[str]) -> None:
     if folder is None:
         with tempfile.TemporaryDirectory() as tmp:
             recording = record_pages(Path(tmp) / "pages.pickle")
+            check_floor(recording)
             bare = {page: statistics.median(run_bare(page, recording) for _ in range(9)) for page in PAGES}
     print(f"Page script times ({folder or 'shipped data'}), AppTest, seconds")
     print(f"{'page':<14}{'first':>8}{'warm':>8}" + (f"{'bare':>8}{'ratio':>8}" if bare else ""))
