@@ -82,8 +82,6 @@ class Event:
 @dataclass(frozen=True)
 class Profile:
     card: Card
-    head_name: str | None
-    head_title: str | None
     evidence_meaning: str
     evidence_sources: tuple[str, ...]
     relation_sources: tuple[str, ...]
@@ -92,8 +90,6 @@ class Profile:
     events: tuple[Event, ...]
     shared_with_host: tuple[str, ...]  # theme labels
     similar: tuple[tuple[str, str, tuple[str, ...]], ...]  # (id, name, shared theme labels)
-    lat: float
-    lon: float
 
 
 def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
@@ -124,13 +120,9 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
     shared = tuple(labels[x] for x in sorted(set(own["theme_id"]) & set(weights), key=lambda x: (-weights[x], x)))
     alike = tuple((other, names[other], tuple(labels[x] for x in themes)) for other, themes in
                   similar(data, locality_id))
-    name, title = row["head_name"], row[field(lang, "head_title")]
     return Profile(
         card=card(data, locality_id, lang),
-        head_name=name if isinstance(name, str) else None,
-        head_title=title if isinstance(title, str) else None,
         evidence_meaning=t(f"evidence.{row['evidence']}.meaning", lang),
         evidence_sources=tuple(row["evidence_source_id"]), relation_sources=tuple(row["relation_source_id"]),
         priorities=priorities, figures=figure_rows, events=events, shared_with_host=shared, similar=alike,
-        lat=float(row["lat"]), lon=float(row["lon"]),
     )

@@ -19,7 +19,6 @@ class Headline:
     countries_identified: int
     countries_reported: int
     themes: int
-    statements: int
     events: int
 
 
@@ -37,7 +36,6 @@ def headline(data: Dataset) -> Headline:
         countries_identified=named["country"].nunique(),
         countries_reported=data.fact("countries_reported"),
         themes=len(data.themes),
-        statements=len(data.priorities),
         events=len(data.programme),
     )
 
