@@ -18,6 +18,7 @@ from components.dataset import Dataset
 from components.filters import Filters, View, describe, fold
 from components.i18n import field as column
 from components.i18n import format_date, format_day_short, t
+from components.labels import labels_of
 from components.sourcing import source_label, source_line
 from components.style import colouring
 
@@ -133,13 +134,10 @@ def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang:
 
 def programme_rows(data: Dataset, lang: str) -> list[tuple[str, ...]]:
     """The programme day by day: date, time or part of day, event, venue, who took part."""
-    rows = []
-    for r in programme.events(data).to_dict("records"):
-        venue, who = r[column(lang, "venue")], r[column(lang, "participants")]
-        rows.append((format_day_short(r["date"], lang), programme.when(r, lang), r[column(lang, "title")],
-                     venue if isinstance(venue, str) else t("common.not_reported", lang),
-                     who if isinstance(who, str) else t("common.not_reported", lang)))
-    return rows
+    say = labels_of(data, lang)
+    return [(format_day_short(r["date"], lang), say.when(r), r[column(lang, "title")],
+             say.or_not_reported(r[column(lang, "venue")]), say.or_not_reported(r[column(lang, "participants")]))
+            for r in programme.events(data).to_dict("records")]
 
 
 def table_pages(rows: list[tuple[str, ...]], size: float = TABLE_PT) -> list[list[tuple[str, ...]]]:

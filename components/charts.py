@@ -14,6 +14,7 @@ from components import match as match_rule
 from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, t
+from components.labels import labels_of
 from components.sourcing import source_line
 from components.style import FONT_FAMILY, theme_colors
 
@@ -54,7 +55,7 @@ def _escaped(mapping: dict[str, str]) -> dict[str, str]:
 
 def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
     """How many of the shown delegations stated each theme: sorted horizontal bars."""
-    raw = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    raw = labels_of(data, lang).theme
     labels = _escaped(raw)
     colours = theme_colors(data)
     counts = (view.priorities.drop_duplicates(["locality_id", "theme_id"]).groupby("theme_id").size()
@@ -78,10 +79,10 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     """A dot for every theme a delegation stated; hover shows the statements. ``order``: 'country'
     (grouped by country), 'themes' (most themes first) or 'match' (host match). At most
     ``MATRIX_ROWS`` delegations are drawn; the data behind the chart has every pair."""
-    raw_labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-    raw_names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    raw_labels = labels_of(data, lang).theme
+    raw_names = labels_of(data, lang).delegation
     labels, names = _escaped(raw_labels), _escaped(raw_names)
-    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    countries = labels_of(data, lang).country
     colours = theme_colors(data)
     places = view.localities.assign(country_name=view.localities["country"].map(countries))
     if order == "themes":
@@ -127,8 +128,8 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
 
 def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     """Best-matched partners: score bars labelled with the shared themes."""
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    labels = labels_of(data, lang).theme
+    names = labels_of(data, lang).delegation
     shown_labels, shown_names = _escaped(labels), _escaped(names)
     ranked_all = [m for m in match_rule.ranking(data, view) if m.score > 0]
     table = pd.DataFrame({
@@ -158,9 +159,9 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
     """Per country: how many of its delegations stated each theme (stacked bars, the total at the
     end of each bar). A country that lacks a theme draws a zero there: a missing value would make
     plotly drop that trace's segment and misplace the ones stacked after it."""
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    labels = labels_of(data, lang).theme
     shown_labels = _escaped(labels)
-    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    countries = labels_of(data, lang).country
     colours = theme_colors(data)
     links = view.priorities.drop_duplicates(["locality_id", "theme_id"]).merge(
         view.localities[["id", "country"]], left_on="locality_id", right_on="id")

@@ -10,7 +10,8 @@ from functools import lru_cache
 import pandas as pd
 
 from components.dataset import Dataset
-from components.i18n import field, t
+from components.i18n import t
+from components.labels import labels_of
 from components.schema import IDENTIFIED_EVIDENCE
 
 MATCH_MODES = ("any", "all")
@@ -107,11 +108,11 @@ def describe(data: Dataset, filters: Filters, lang: str) -> str:
     """The filter in words, for empty states, captions and export subtitles."""
     parts: list[str] = []
     if filters.themes:
-        labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+        labels = labels_of(data, lang).theme
         joiner = t(f"filters.joiner.{filters.match}", lang)
         parts.append(f"{t('filters.themes', lang)}: {joiner.join(labels[x] for x in filters.themes)}")
     if filters.countries:
-        names = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+        names = labels_of(data, lang).country
         parts.append(f"{t('filters.countries', lang)}: {', '.join(names[c] for c in filters.countries)}")
     if filters.kinds:
         parts.append(f"{t('filters.kinds', lang)}: {', '.join(t(f'kind.{k}', lang) for k in filters.kinds)}")

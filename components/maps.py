@@ -17,8 +17,8 @@ from components import map_frame
 from components.dataset import Dataset
 from components.filters import View
 from components.i18n import field, t
+from components.labels import labels_of
 from components.style import FONT_FAMILY, HOST_COLOR, Colouring, rgb
-from components.tables import relation_text
 
 DELEGATION_LAYER = "delegations"
 FOCUS_RING = "#FFC20A"
@@ -51,22 +51,16 @@ PRESENTATION = MapStyle(ocean="#0B1B2B", land="#23364A", participating="#3F6585"
 def map_points(data: Dataset, view: View, colouring: Colouring, lang: str) -> pd.DataFrame:
     """One row per shown delegation with everything the markers, labels and tooltips need."""
     places = view.localities
-    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    say = labels_of(data, lang)
     themes = view.priorities.groupby("locality_id")["theme_id"].agg(lambda s: list(dict.fromkeys(s)))
-    not_reported = t("common.not_reported", lang)
-    head = [
-        f"{name}, {title}" if isinstance(name, str) else (title if isinstance(title, str) else not_reported)
-        for name, title in zip(places["head_name"], places[field(lang, "head_title")], strict=True)
-    ]
+    head = [say.head(n, h) for n, h in zip(places["head_name"], places[field(lang, "head_title")], strict=True)]
     return pd.DataFrame({
         "id": places["id"].to_numpy(),
         "name": places[field(lang, "name")].to_numpy(),
-        "country": [countries[c] for c in places["country"]],
+        "country": [say.country[c] for c in places["country"]],
         "head": head,
-        "relation": [relation_text(r, s, lang) for r, s in
-                     zip(places["relation"], places["relation_since"], strict=True)],
-        "themes": [", ".join(labels[x] for x in themes.get(i, [])[:3]) or not_reported for i in places["id"]],
+        "relation": [say.relation(r, s) for r, s in zip(places["relation"], places["relation_since"], strict=True)],
+        "themes": [", ".join(say.theme[x] for x in themes.get(i, [])[:3]) or say.not_reported for i in places["id"]],
         "lon": places["lon"].to_numpy(),
         "lat": places["lat"].to_numpy(),
         "color": [rgb(colouring.colors[i]) for i in places["id"]],

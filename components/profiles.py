@@ -7,9 +7,9 @@ from pathlib import Path
 
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_quantity, t
+from components.labels import labels_of
 from components.match import host_weights, similar
 from components.style import theme_colors
-from components.tables import relation_text
 
 
 @dataclass(frozen=True)
@@ -30,22 +30,16 @@ class Card:
 
 def card(data: Dataset, locality_id: str, lang: str) -> Card:
     row = data.localities.loc[data.localities["id"] == locality_id].iloc[0]
-    country = data.countries.loc[data.countries["code"] == row["country"]].iloc[0]
     stated = set(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"])
     colours = theme_colors(data)
     themes = tuple((label, colours[theme]) for theme, label in
                    zip(data.themes["id"], data.themes[field(lang, "label")], strict=True) if theme in stated)
-    name, title = row["head_name"], row[field(lang, "head_title")]
-    if isinstance(name, str) and isinstance(title, str):
-        head = f"{name}, {title}"
-    elif isinstance(title, str):
-        head = f"{title} ({t('common.not_reported', lang)})"
-    else:
-        head = t("common.not_reported", lang)
+    say = labels_of(data, lang)
     return Card(
         id=locality_id, name=row[field(lang, "name")], flag=data.flag_path(row["country"]),
-        country=country[field(lang, "name")], kind=t(f"kind.{row['kind']}", lang), head=head,
-        relation=relation_text(row["relation"], row["relation_since"], lang), evidence=row["evidence"],
+        country=say.country[row["country"]], kind=t(f"kind.{row['kind']}", lang),
+        head=say.head(row["head_name"], row[field(lang, "head_title")]),
+        relation=say.relation(row["relation"], row["relation_since"]), evidence=row["evidence"],
         evidence_label=t(f"evidence.{row['evidence']}.label", lang), summary=row[field(lang, "summary")],
         themes=themes, no_priorities="" if themes else t(f"priorities.none.{row['evidence']}", lang),
     )
@@ -95,13 +89,12 @@ class Profile:
 def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
     """Everything the profile page shows about one delegation, each fact with its sources."""
     row = data.localities.loc[data.localities["id"] == locality_id].iloc[0]
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    say = labels_of(data, lang)
     colours = theme_colors(data)
-    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
     own = data.priorities[data.priorities["locality_id"] == locality_id]
     own_themes = set(own["theme_id"])
     priorities = tuple(
-        ThemeStatements(theme, labels[theme], colours[theme], tuple(
+        ThemeStatements(theme, say.theme[theme], colours[theme], tuple(
             Statement(text, ids) for text, ids in
             zip(own.loc[own["theme_id"] == theme, field(lang, "statement")],
                 own.loc[own["theme_id"] == theme, "source_id"], strict=True)))
@@ -117,8 +110,8 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
     events = tuple(Event(i, format_date(d, lang, weekday=True), title) for i, d, title in
                    zip(linked["id"], linked["date"], linked[field(lang, "title")], strict=True))
     weights = host_weights(data)
-    shared = tuple(labels[x] for x in sorted(set(own["theme_id"]) & set(weights), key=lambda x: (-weights[x], x)))
-    alike = tuple((other, names[other], tuple(labels[x] for x in themes)) for other, themes in
+    shared = tuple(say.theme[x] for x in sorted(set(own["theme_id"]) & set(weights), key=lambda x: (-weights[x], x)))
+    alike = tuple((other, say.delegation[other], tuple(say.theme[x] for x in themes)) for other, themes in
                   similar(data, locality_id))
     return Profile(
         card=card(data, locality_id, lang),

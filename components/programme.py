@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from components.charts import Chart, frame
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_day_short, t
+from components.labels import labels_of
 from components.schema import SERIES
 
 FIRST_DAY, LAST_DAY = date(2024, 9, 23), date(2024, 9, 27)
@@ -60,14 +61,6 @@ def events(data: Dataset, series: tuple[str, ...] = (), kinds: tuple[str, ...] =
     return rows.assign(_order=order).sort_values("_order", kind="stable").drop(columns="_order")
 
 
-def when(row: Mapping, lang: str) -> str:
-    """'08:00', 'Morning' or 'Time not reported'."""
-    if isinstance(row["start"], time):
-        return f"{row['start']:%H:%M}" + (f"–{row['end']:%H:%M}" if isinstance(row["end"], time) else "")
-    part = row["part_of_day"]
-    return t(f"part_of_day.{part}" if isinstance(part, str) else "part_of_day.unknown", lang)
-
-
 def _records(rows: pd.DataFrame) -> list[dict]:
     return rows.to_dict("records")
 
@@ -98,7 +91,7 @@ def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -
     paper), in the order events happened, coloured by series. An event is drawn as precisely as
     reported: a diamond at a clock time, a hatched bar over the part of the day, or a hatched bar
     over the whole day. ``subtitle`` says which series and kinds are shown."""
-    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    say = labels_of(data, lang)
     records = _records(rows)
     drawn = records[:TIMELINE_ROWS]
     labels = [_label(r["date"], r[field(lang, "title")], lang) for r in drawn]
@@ -110,10 +103,11 @@ def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -
         name = t(f"series.{series}", lang)
         hover = [
             f"<b>{html.escape(r[field(lang, 'title')])}</b><br>{format_date(r['date'], lang, weekday=True)} · "
-            f"{html.escape(when(r, lang))} · {html.escape(t('event_kind.' + r['kind'], lang))}<br>"
-            f"{html.escape(_or(r[field(lang, 'venue')], lang))}<br>"
-            f"{html.escape(_or(r[field(lang, 'participants')], lang))}"
-            + (f"<br>{html.escape(', '.join(names[i] for i in r['locality_ids']))}" if r["locality_ids"] else "")
+            f"{html.escape(say.when(r))} · {html.escape(t('event_kind.' + r['kind'], lang))}<br>"
+            f"{html.escape(say.or_not_reported(r[field(lang, 'venue')]))}<br>"
+            f"{html.escape(say.or_not_reported(r[field(lang, 'participants')]))}"
+            + (f"<br>{html.escape(', '.join(say.delegation[i] for i in r['locality_ids']))}"
+               if r["locality_ids"] else "")
             for _, r, _ in part
         ]
         spans = [(label, r, p, h) for (label, r, p), h in zip(part, hover, strict=True) if p.end is not None]
@@ -159,16 +153,12 @@ def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -
     chart.layout.annotations[0].update(yshift=-(bottom - 8), yanchor="bottom")  # the source line, last
     table = pd.DataFrame({
         t("col.date", lang): [format_date(r["date"], lang) for r in records],
-        t("col.time", lang): [when(r, lang) for r in records],
+        t("col.time", lang): [say.when(r) for r in records],
         t("col.series", lang): [t(f"series.{r['series']}", lang) for r in records],
         t("col.event", lang): [r[field(lang, "title")] for r in records],
-        t("col.venue", lang): [_or(r[field(lang, "venue")], lang) for r in records],
+        t("col.venue", lang): [say.or_not_reported(r[field(lang, "venue")]) for r in records],
     })
     return Chart("programme-timeline", chart, table, shown=len(drawn), total=len(records))
-
-
-def _or(value: object, lang: str) -> str:
-    return value if isinstance(value, str) and value else t("common.not_reported", lang)
 
 
 @dataclass(frozen=True)
@@ -183,10 +173,11 @@ class AgendaItem:
 def agenda(data: Dataset, rows: pd.DataFrame, lang: str) -> dict[date, list[AgendaItem]]:
     """Each programme day with its events in order (an empty list when none was reported)."""
     days: dict[date, list[AgendaItem]] = {d: [] for d in DAYS}
+    say = labels_of(data, lang)
     for r in _records(rows):
         days.setdefault(r["date"], []).append(AgendaItem(
-            r["id"], when(r, lang), r[field(lang, "title")], t(f"series.{r['series']}", lang),
-            _or(r[field(lang, "venue")], lang)))
+            r["id"], say.when(r), r[field(lang, "title")], t(f"series.{r['series']}", lang),
+            say.or_not_reported(r[field(lang, "venue")])))
     return days
 
 
@@ -211,12 +202,13 @@ def event_day(data: Dataset, event_id: str) -> date:
 
 def event_card(data: Dataset, event_id: str, lang: str) -> EventCard:
     r = data.programme.loc[data.programme["id"] == event_id].iloc[0]
-    names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+    say = labels_of(data, lang)
     return EventCard(
         id=event_id, title=r[field(lang, "title")], date=format_date(r["date"], lang, weekday=True),
-        when=when(r, lang), series=t(f"series.{r['series']}", lang), kind=t(f"event_kind.{r['kind']}", lang),
-        venue=_or(r[field(lang, "venue")], lang), participants=_or(r[field(lang, "participants")], lang),
-        description=r[field(lang, "description")], delegations=tuple((i, names[i]) for i in r["locality_ids"]),
+        when=say.when(r), series=t(f"series.{r['series']}", lang), kind=t(f"event_kind.{r['kind']}", lang),
+        venue=say.or_not_reported(r[field(lang, "venue")]),
+        participants=say.or_not_reported(r[field(lang, "participants")]),
+        description=r[field(lang, "description")], delegations=tuple((i, say.delegation[i]) for i in r["locality_ids"]),
         source_ids=tuple(r["source_id"]),
     )
 

@@ -9,7 +9,8 @@ import pandas as pd
 
 from components.dataset import Dataset
 from components.filters import View
-from components.i18n import field, t
+from components.i18n import t
+from components.labels import labels_of
 
 NO_THEME_COLOR = "#8C8C8C"
 HOST_COLOR = "#A50026"
@@ -59,7 +60,7 @@ def colouring(data: Dataset, view: View, mode: str, lang: str) -> Colouring:
     ids = view.localities["id"]
     if mode == "country":
         palette = country_colors(data)
-        names = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+        names = labels_of(data, lang).country
         colors = dict(zip(ids, view.localities["country"].map(palette), strict=True))
         present = set(view.localities["country"])
         shown = [c for c in data.countries["code"] if c in present]
@@ -70,7 +71,7 @@ def colouring(data: Dataset, view: View, mode: str, lang: str) -> Colouring:
         shown = [e for e in EVIDENCE_COLORS if e in present]
         return Colouring(colors, tuple((t(f"evidence.{e}.label", lang), EVIDENCE_COLORS[e]) for e in shown))
     palette = theme_colors(data)
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    labels = labels_of(data, lang).theme
     lead = lead_themes(data, view)
     colors = {i: palette.get(theme, NO_THEME_COLOR) if theme else NO_THEME_COLOR for i, theme in lead.items()}
     leading = set(lead.dropna())

@@ -10,19 +10,8 @@ import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_quantity, t
+from components.labels import labels_of
 from components.sourcing import publisher_or_title, source_title
-
-
-def _names(data: Dataset, lang: str) -> dict[str, str]:
-    return dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
-
-
-def _countries(data: Dataset, lang: str) -> dict[str, str]:
-    return dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
-
-
-def _themes(data: Dataset, lang: str) -> dict[str, str]:
-    return dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
 
 
 def _cite(data: Dataset, ids: tuple[str, ...] | None) -> str:
@@ -30,24 +19,12 @@ def _cite(data: Dataset, ids: tuple[str, ...] | None) -> str:
     return "; ".join(dict.fromkeys(publisher_or_title(data, i) for i in ids or ()))
 
 
-def _or_not_reported(value: object, lang: str) -> str:
-    return value if isinstance(value, str) and value else t("common.not_reported", lang)
-
-
-def relation_text(relation: str, since: float | int | None, lang: str) -> str:
-    """'Sister city since 1995', 'Cooperation partner', 'Not reported'."""
-    label = t(f"relation.{relation}", lang)
-    if since is None or pd.isna(since):
-        return label
-    return t("relation.since", lang, relation=label, year=int(since))
-
-
 def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
-    s = data.sources
+    s, say = data.sources, labels_of(data, lang)
     return pd.DataFrame({
         t("col.title", lang): [source_title(r, lang) for r in s.to_dict("records")],
-        t("col.publisher", lang): [_or_not_reported(p, lang) for p in s["publisher"]],
-        t("col.published", lang): [_or_not_reported(p, lang) for p in s["published"]],
+        t("col.publisher", lang): [say.or_not_reported(p) for p in s["publisher"]],
+        t("col.published", lang): [say.or_not_reported(p) for p in s["published"]],
         t("col.language", lang): s["language"],
         t("col.source_kind", lang): [t(f"source_kind.{k}", lang) for k in s["kind"]],
         t("col.supplied_by", lang): s["supplied_by"].fillna(""),
@@ -58,15 +35,15 @@ def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
 
 def delegations_table(data: Dataset, lang: str, localities: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = data.localities if localities is None else localities
-    countries = _countries(data, lang)
-    relations = [relation_text(r, s, lang) for r, s in zip(rows["relation"], rows["relation_since"], strict=True)]
+    say = labels_of(data, lang)
+    relations = [say.relation(r, s) for r, s in zip(rows["relation"], rows["relation_since"], strict=True)]
     sources = [_cite(data, e + r) for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
     return pd.DataFrame({
         t("col.name", lang): rows[field(lang, "name")],
-        t("col.country", lang): rows["country"].map(countries),
+        t("col.country", lang): rows["country"].map(say.country),
         t("col.kind", lang): [t(f"kind.{k}", lang) for k in rows["kind"]],
-        t("col.head", lang): [_or_not_reported(h, lang) for h in rows["head_name"]],
-        t("col.head_title", lang): [_or_not_reported(h, lang) for h in rows[field(lang, "head_title")]],
+        t("col.head", lang): [say.or_not_reported(h) for h in rows["head_name"]],
+        t("col.head_title", lang): [say.or_not_reported(h) for h in rows[field(lang, "head_title")]],
         t("col.relation", lang): relations,
         t("col.evidence", lang): rows["evidence"],
         t("col.sources", lang): sources,
@@ -77,8 +54,8 @@ def delegations_table(data: Dataset, lang: str, localities: pd.DataFrame | None 
 def priorities_table(data: Dataset, lang: str, priorities: pd.DataFrame | None = None) -> pd.DataFrame:
     rows = data.priorities if priorities is None else priorities
     return pd.DataFrame({
-        t("col.delegation", lang): rows["locality_id"].map(_names(data, lang)),
-        t("col.theme", lang): rows["theme_id"].map(_themes(data, lang)),
+        t("col.delegation", lang): rows["locality_id"].map(labels_of(data, lang).delegation),
+        t("col.theme", lang): rows["theme_id"].map(labels_of(data, lang).theme),
         t("col.statement", lang): rows[field(lang, "statement")],
         t("col.sources", lang): rows["source_id"].map(lambda ids: _cite(data, ids)),
     }).reset_index(drop=True)
@@ -91,7 +68,7 @@ def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
         for v, q, u in zip(f["value"], f["qualifier"], f[field(lang, "unit")], strict=True)
     ]
     return pd.DataFrame({
-        t("col.delegation", lang): f["locality_id"].map(_names(data, lang)),
+        t("col.delegation", lang): f["locality_id"].map(labels_of(data, lang).delegation),
         t("col.figure", lang): f[field(lang, "label")],
         t("col.value", lang): values,
         t("col.sources", lang): f["source_id"].map(lambda ids: _cite(data, ids)),
@@ -100,23 +77,16 @@ def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
 
 def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
     p = data.programme
-    names = _names(data, lang)
-
-    def when(row: pd.Series) -> str:
-        if row["start"] is not None and not pd.isna(row["start"]):
-            end = f"–{row['end']:%H:%M}" if row["end"] is not None and not pd.isna(row["end"]) else ""
-            return f"{row['start']:%H:%M}{end}"
-        part = row["part_of_day"]
-        return t(f"part_of_day.{part}" if isinstance(part, str) else "part_of_day.unknown", lang)
+    say = labels_of(data, lang)
 
     return pd.DataFrame({
         t("col.date", lang): [format_date(d, lang, weekday=True) for d in p["date"]],
-        t("col.time", lang): p.apply(when, axis=1),
+        t("col.time", lang): [say.when(r) for r in p.to_dict("records")],
         t("col.series", lang): [t(f"series.{s}", lang) for s in p["series"]],
         t("col.event", lang): p[field(lang, "title")],
-        t("col.venue", lang): [_or_not_reported(v, lang) for v in p[field(lang, "venue")]],
-        t("col.participants", lang): [_or_not_reported(v, lang) for v in p[field(lang, "participants")]],
-        t("col.delegation", lang): ["; ".join(names[i] for i in ids) for ids in p["locality_ids"]],
+        t("col.venue", lang): [say.or_not_reported(v) for v in p[field(lang, "venue")]],
+        t("col.participants", lang): [say.or_not_reported(v) for v in p[field(lang, "participants")]],
+        t("col.delegation", lang): ["; ".join(say.delegation[i] for i in ids) for ids in p["locality_ids"]],
         t("col.description", lang): p[field(lang, "description")],
         t("col.sources", lang): p["source_id"].map(lambda ids: _cite(data, ids)),
     })
@@ -125,7 +95,7 @@ def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
 def host_table(data: Dataset, lang: str) -> pd.DataFrame:
     h = data.host
     return pd.DataFrame({
-        t("col.theme", lang): h["theme_id"].map(_themes(data, lang)),
+        t("col.theme", lang): h["theme_id"].map(labels_of(data, lang).theme),
         t("col.statement", lang): h[field(lang, "statement")],
         t("col.weight", lang): h["weight"],
         t("col.sources", lang): h["source_id"].map(lambda ids: _cite(data, ids)),
@@ -154,8 +124,8 @@ def themes_table(data: Dataset, lang: str) -> pd.DataFrame:
 def compare_table(data: Dataset, locality_ids: tuple[str, ...], lang: str) -> pd.DataFrame:
     """Delegations side by side: every theme stated by at least one of them (in theme order), one
     column per delegation, ✓ where that delegation stated the theme."""
-    names = _names(data, lang)
+    say = labels_of(data, lang)
     stated = {i: set(data.priorities.loc[data.priorities["locality_id"] == i, "theme_id"]) for i in locality_ids}
     themes = [x for x in data.themes["id"] if any(x in s for s in stated.values())]
-    grid = {names[i]: ["✓" if x in stated[i] else "" for x in themes] for i in locality_ids}
-    return pd.DataFrame({t("col.theme", lang): [_themes(data, lang)[x] for x in themes], **grid})
+    grid = {say.delegation[i]: ["✓" if x in stated[i] else "" for x in themes] for i in locality_ids}
+    return pd.DataFrame({t("col.theme", lang): [say.theme[x] for x in themes], **grid})

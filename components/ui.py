@@ -20,7 +20,8 @@ from components import briefing, briefing_files, data_store, export, i18n, url_s
 from components import filters as flt
 from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
-from components.i18n import field, t
+from components.i18n import t
+from components.labels import labels_of
 from components.profiles import Card
 from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS, WORLD_FILE
 from components.sourcing import publisher_or_title, source_line, source_url
@@ -249,8 +250,8 @@ def multiselect(name, label, options, value, format_func, on_pick, placeholder) 
 
 def _filter_widgets(data: Dataset, ctx: Context) -> None:
     lang, f = ctx.lang, ctx.filters
-    themes = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-    countries = dict(zip(data.countries["code"], data.countries[field(lang, "name")], strict=True))
+    themes = labels_of(data, lang).theme
+    countries = labels_of(data, lang).country
     st.markdown(f"**{t('filters.heading', lang)}**")
     choose = t("filters.placeholder", lang)
     multiselect("theme", t("filters.themes", lang), list(themes), f.themes, themes.__getitem__,

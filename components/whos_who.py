@@ -17,6 +17,7 @@ from components.briefing_files import fonts, xml
 from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, format_date, t
+from components.labels import labels_of
 from components.style import theme_colors
 
 #: The Vietnamese alphabet; tone marks only break ties.
@@ -39,7 +40,7 @@ def vietnamese_key(text: str) -> tuple:
 
 
 def protocol_order(data: Dataset, view: View) -> list[str]:
-    countries = dict(zip(data.countries["code"], data.countries["name_vi"], strict=True))
+    countries = labels_of(data, "vi").country
     places = view.localities
     return [i for _, _, _, i in sorted(
         (vietnamese_key(countries[c]), e, vietnamese_key(n), i) for i, c, e, n in
@@ -75,7 +76,7 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     grey = ParagraphStyle("g", parent=small, textColor="#5A6670")
     head = ParagraphStyle("h", parent=small, fontName=bold, textColor="#FFFFFF")
     colours = theme_colors(data)
-    labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
+    labels = labels_of(data, lang).theme
     other = "en" if lang == "vi" else "vi"
     places = data.localities.set_index("id")
     rows = [[Paragraph(xml(t(k, lang)), head) for k in

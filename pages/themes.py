@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import charts, match, ui
 from components.i18n import field, t
+from components.labels import labels_of
 
 RANK_LINES = 12
 data = ui.dataset()
@@ -30,8 +31,8 @@ st.subheader(t("themes.counts_heading", lang), anchor=False)
 ui.chart(ui.cached(charts.theme_counts, data), key="theme_counts", on_select=filter_by_clicked_theme)
 
 st.subheader(t("themes.match_heading", lang), anchor=False)
-labels = dict(zip(data.themes["id"], data.themes[field(lang, "label")], strict=True))
-names = dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True))
+labels = labels_of(data, lang).theme
+names = labels_of(data, lang).delegation
 ranked = [m for m in ui.cached(match.ranking_for_page, data) if m.score > 0]
 host_column, rank_column = st.columns([1, 1.4])
 with host_column:

@@ -1,0 +1,41 @@
+"""One label table per dataset and language: the rules for a head of delegation, a relation and an
+event's time, and the map's tooltip and the card saying the same."""
+
+from __future__ import annotations
+
+from datetime import time
+
+import pytest
+
+from components import maps, profiles, style
+from components.filters import Filters, apply
+from components.labels import labels_of
+
+
+@pytest.mark.parametrize(("name", "title", "en", "vi"), [
+    ("Kim Young-hwan", "Governor", "Kim Young-hwan, Governor", "Kim Young-hwan, Governor"),
+    ("Kim Young-hwan", None, "Kim Young-hwan", "Kim Young-hwan"),
+    (None, "Vice Mayor", "Vice Mayor (not reported)", "Vice Mayor (chưa có thông tin)"),
+    (float("nan"), float("nan"), "not reported", "chưa có thông tin"),
+])
+def test_the_head_of_delegation_rule(data, name, title, en, vi):
+    assert labels_of(data, "en").head(name, title).lower() == en.lower()
+    assert labels_of(data, "vi").head(name, title).lower() == vi.lower()
+
+
+def test_relations_and_times_read_the_same_everywhere(data):
+    say = labels_of(data, "en")
+    assert say.relation("sister_city", 1995.0) == "Sister city since 1995"
+    assert say.relation("sister_city", float("nan")) == "Sister city"
+    assert say.when({"start": time(8), "end": time(10, 30), "part_of_day": "morning"}) == "08:00–10:30"
+    assert say.when({"start": None, "end": None, "part_of_day": "evening"}) == "Evening"
+    assert say.when({"start": None, "end": None, "part_of_day": None}) == labels_of(data, "en").when(
+        {"start": float("nan"), "end": None, "part_of_day": float("nan")})
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_map_tooltip_and_the_card_name_the_same_head(data, lang):
+    view = apply(data, Filters(evidence=("A", "B", "L", "C")))
+    points = maps.map_points(data, view, style.colouring(data, view, lang=lang, mode="theme"), lang)
+    for locality_id, head in zip(points["id"], points["head"], strict=True):
+        assert profiles.card(data, locality_id, lang).head == head
