@@ -8,6 +8,7 @@ dataset, filtering, builders, caches).
 from __future__ import annotations
 
 import json
+import pickle
 from dataclasses import dataclass, field
 from itertools import count
 from typing import Any
@@ -75,6 +76,12 @@ def _block(node: Block) -> Node | None:
 
 def _node(node: Any) -> Node | None:
     return _block(node) if isinstance(node, Block) else _element(node)
+
+
+def recordings(path: str) -> dict[str, dict[str, Node]]:
+    """The recorded pages in a file (bench/bare_page.py keeps them with ``memo.remember``)."""
+    with open(path, "rb") as file:
+        return pickle.load(file)
 
 
 def record(app: AppTest) -> dict[str, Node]:

@@ -19,6 +19,7 @@ from components.filters import Filters, View, describe, fold
 from components.i18n import field as column
 from components.i18n import format_date, format_day_short, t
 from components.labels import labels_of
+from components.memo import remember
 from components.sourcing import source_label, source_line
 from components.style import colouring
 
@@ -215,7 +216,7 @@ def pictures(data: Dataset, view: View, lang: str, render: Callable = export.sli
              charts.theme_counts(data, view, lang), charts.match_chart(data, view, lang)]
     rendered = {chart.name: render(_untitled(chart.figure)) for chart in built}
     for code in sorted(set(view.localities["country"])):
-        flag = export.flag_png(data.flag_path(code))
+        flag = remember(export.flag_png, data.flag_path(code))
         if flag is not None:
             rendered[f"flag-{code}"] = flag
     return rendered

@@ -16,7 +16,6 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time
-from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -119,16 +118,17 @@ class Dataset:
 
     def fact(self, fact_id: str) -> int:
         """A headline figure from key_facts.csv, e.g. ``fact("delegations_reported") == 36``."""
-        return int(self._fact_values[fact_id])
+        return int(self._facts[fact_id])
 
-    @cached_property
-    def _fact_values(self) -> Mapping[str, Any]:
-        return dict(zip(self.key_facts["id"], self.key_facts["value"], strict=True))
-
-    @cached_property
+    @property
     def source_rows(self) -> Mapping[str, Mapping[str, Any]]:
         """sources.csv by id: every citation on a page looks its source up here, not in the frame."""
-        return self.sources.set_index("id", drop=False).to_dict("index")
+        return self._source_rows
+
+    def __post_init__(self) -> None:  # derived once, when the data is loaded
+        object.__setattr__(self, "_source_rows", MappingProxyType(
+            self.sources.set_index("id", drop=False).to_dict("index")))
+        object.__setattr__(self, "_facts", dict(zip(self.key_facts["id"], self.key_facts["value"], strict=True)))
 
     @property
     def data_as_of(self) -> date:

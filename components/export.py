@@ -6,7 +6,6 @@ without the lock two sessions exporting at once can receive each other's images.
 
 from __future__ import annotations
 
-import functools
 import io
 import os
 import shutil
@@ -22,6 +21,7 @@ import plotly.io as pio
 
 from components.dataset import DATA_DIR, Dataset
 from components.i18n import t
+from components.memo import remember
 
 #: plotly fetches world outlines from a CDN by default; point it at the copy shipped in data/.
 pio.defaults.topojson = (DATA_DIR / "topojson").resolve().as_uri() + "/"
@@ -43,10 +43,9 @@ class ExportUnavailable(RuntimeError):
 
 def chromium() -> str | None:
     """The browser kaleido will drive, if there is one."""
-    return _find_chromium(os.environ.get("BROWSER_PATH"))
+    return remember(_find_chromium, os.environ.get("BROWSER_PATH"))
 
 
-@functools.cache
 def _find_chromium(named: str | None) -> str | None:
     """Looked up once per process (every download row asks)."""
     if named:
@@ -95,7 +94,6 @@ def vector(fig: go.Figure, fmt: str) -> bytes:
     return figure_bytes(fig, fmt, width=PRINT_WIDTH, height=fig.layout.height)
 
 
-@functools.lru_cache(maxsize=32)
 def flag_png(svg: Path, height: int = 120) -> bytes | None:
     """A flag as PNG for slides (PowerPoint places no SVG), drawn by Debian's rsvg-convert
     (librsvg2-bin, installed by the Makefile); None where it is missing."""

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
 
 import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import t
 from components.labels import labels_of
+from components.memo import remember
 from components.schema import IDENTIFIED_EVIDENCE
 
 MATCH_MODES = ("any", "all")
@@ -61,14 +61,12 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-@lru_cache(maxsize=8)
 def theme_matrix(data: Dataset) -> pd.DataFrame:
     """Boolean locality × theme table: True where the locality stated a priority in that theme."""
     matrix = pd.crosstab(data.priorities["locality_id"], data.priorities["theme_id"]).astype(bool)
     return matrix.reindex(index=data.localities["id"], columns=data.themes["id"], fill_value=False)
 
 
-@lru_cache(maxsize=8)
 def search_text(data: Dataset) -> pd.Series:
     """Folded names, heads and their titles, summaries and statements of each locality, for the free-text search."""
     places = data.localities
@@ -90,10 +88,10 @@ def apply(data: Dataset, filters: Filters) -> View:
     if filters.kinds:
         keep = keep & places["kind"].isin(filters.kinds).to_numpy()
     if filters.themes:
-        chosen = theme_matrix(data)[list(filters.themes)]
+        chosen = remember(theme_matrix, data)[list(filters.themes)]
         keep = keep & (chosen.all(axis=1) if filters.match == "all" else chosen.any(axis=1)).to_numpy()
     if filters.query.strip():
-        keep = keep & search_text(data).str.contains(fold(filters.query.strip()), regex=False).to_numpy()
+        keep = keep & remember(search_text, data).str.contains(fold(filters.query.strip()), regex=False).to_numpy()
     localities = places[keep]
     priorities = data.priorities[data.priorities["locality_id"].isin(localities["id"])]
     return View(filters=filters, localities=localities, priorities=priorities)

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import tomllib
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -24,9 +23,7 @@ _MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "A
               "September", "October", "November", "December")
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> dict[str, dict[str, str]]:
-    """All strings, flattened to dotted keys: ``{"nav.map": {"en": "Map", "vi": "Bản đồ"}}``."""
+def _read_catalogue() -> dict[str, dict[str, str]]:
     flat: dict[str, dict[str, str]] = {}
 
     def walk(prefix: str, node: dict[str, Any]) -> None:
@@ -40,6 +37,14 @@ def catalogue() -> dict[str, dict[str, str]]:
 
     walk("", tomllib.loads(STRINGS_FILE.read_text(encoding="utf-8")))
     return flat
+
+
+_CATALOGUE = _read_catalogue()  # read once, when the module is imported
+
+
+def catalogue() -> dict[str, dict[str, str]]:
+    """All strings, flattened to dotted keys: ``{"nav.map": {"en": "Map", "vi": "Bản đồ"}}``."""
+    return _CATALOGUE
 
 
 def t(key: str, lang: str, **values: Any) -> str:

@@ -7,7 +7,6 @@ import base64
 import copy
 import json
 from dataclasses import dataclass
-from functools import lru_cache
 
 import pandas as pd
 import pydeck as pdk
@@ -18,6 +17,7 @@ from components.dataset import Dataset
 from components.filters import View
 from components.i18n import field, t
 from components.labels import labels_of
+from components.memo import remember
 from components.style import FONT_FAMILY, HOST_COLOR, Colouring, rgb
 
 DELEGATION_LAYER = "delegations"
@@ -194,7 +194,6 @@ def _west_lon(geometry: dict) -> float:
     return min(x for polygon in polygons for r in polygon for x, _ in r)
 
 
-@lru_cache(maxsize=4)
 def _outlines(data: Dataset, style: MapStyle) -> dict:
     """The world GeoJSON with a fill and line colour per country (the 16 participating ones
     shaded), led by an ocean rectangle: one layer, so one set of shaders to compile. The western
@@ -218,16 +217,14 @@ def _outlines(data: Dataset, style: MapStyle) -> dict:
     return world
 
 
-@lru_cache(maxsize=4)
 def outlines_url(data: Dataset, style: MapStyle) -> str:
     """The outlines as a data: URL. deck.gl loads a string ``data`` itself and, as long as the string
     is unchanged, keeps the processed polygons across reruns; an inline GeoJSON is a new object in
     every rerun's JSON and is re-triangulated each time a filter changes."""
-    payload = json.dumps(_outlines(data, style), separators=(",", ":")).encode()
+    payload = json.dumps(remember(_outlines, data, style), separators=(",", ":")).encode()
     return "data:application/geo+json;base64," + base64.b64encode(payload).decode("ascii")
 
 
-@lru_cache(maxsize=4)
 def label_characters(data: Dataset) -> list[str]:
     """Every character a map label can show: the names in both languages and the host's name. Fixed
     per dataset, so deck.gl draws its glyph atlas once instead of after every filter change (as it
@@ -255,7 +252,7 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     host_side = host["side"].iloc[0]
     host_anchor, host_baseline = map_frame.ANCHORS[host_side]
     layers = [
-        pdk.Layer("GeoJsonLayer", outlines_url(data, style), id="countries", stroked=True, filled=True,
+        pdk.Layer("GeoJsonLayer", remember(outlines_url, data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
         pdk.Layer("PathLayer", arcs, id="arcs", get_path="path", get_color="color", width_units="'pixels'",
@@ -294,7 +291,7 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     for text_layer in (x for x in layers if x.type == "TextLayer"):
         # Set after construction: pydeck would turn a list of strings into an accessor and drops
         # apostrophes from a quoted string.
-        text_layer.characterSet = list("0123456789") if text_layer.id == "numbers" else label_characters(data)
+        text_layer.characterSet = list("0123456789") if text_layer.id == "numbers" else remember(label_characters, data)
     prefix = "{number}. " if built.numbered else ""
     tooltip = {
         "text": prefix + "{name}\n{country}\n" + t("map.tooltip.head", lang) + ": {head}\n"
@@ -322,9 +319,9 @@ def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
     return world_deck(built, data, lang)
 
 
-def world_map_for(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
-                  size: str) -> tuple[WorldMap, CompactDeck]:
-    """The planned map and its deck, with the colouring and style named, so a page can cache them."""
+def world_map(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
+              size: str) -> tuple[WorldMap, CompactDeck]:
+    """The map a page shows: planned with the colouring and style it names, and drawn."""
     from components.style import colouring
 
     chosen = PRESENTATION if style_name == "presentation" else NORMAL

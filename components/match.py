@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from components.dataset import Dataset
 from components.filters import View
+from components.memo import remember
 from components.schema import IDENTIFIED_EVIDENCE
 
 
@@ -48,22 +48,16 @@ def ranking(data: Dataset, view: View) -> list[Match]:
     return rank(themes, host_weights(data))
 
 
-@lru_cache(maxsize=4)
 def _theme_sets(data: Dataset) -> tuple[dict[str, set[str]], set[str]]:
     """Each delegation's set of themes, and the identified delegations (cached per dataset)."""
     stated = {k: set(v) for k, v in data.priorities.groupby("locality_id")["theme_id"]}
     return stated, set(data.localities.loc[data.localities["evidence"].isin(IDENTIFIED_EVIDENCE), "id"])
 
 
-def ranking_for_page(data: Dataset, view: View, lang: str) -> list[Match]:
-    """``ranking`` in the builder form (data, view, lang) that pages cache."""
-    return ranking(data, view)
-
-
 def similar(data: Dataset, locality_id: str, limit: int = 3) -> list[tuple[str, tuple[str, ...]]]:
     """Other identified delegations sharing the most themes with one delegation (ties: fewer themes
     in all, i.e. the closer fit, then id)."""
-    stated, identified = _theme_sets(data)
+    stated, identified = remember(_theme_sets, data)
     mine = stated.get(locality_id, set())
     if not mine:
         return []

@@ -86,13 +86,14 @@ def _label(day: date, title: str, lang: str) -> str:
     return f"<b>{format_day_short(day, lang)}</b> · " + "<br>".join(lines)
 
 
-def timeline(data: Dataset, rows: pd.DataFrame, lang: str, subtitle: str = "") -> Chart:
+def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ...] = (),
+             kinds: tuple[str, ...] = ()) -> Chart:
     """The programme as one row per event, named on its row (readable on a projector and on
     paper), in the order events happened, coloured by series. An event is drawn as precisely as
     reported: a diamond at a clock time, a hatched bar over the part of the day, or a hatched bar
     over the whole day. ``subtitle`` says which series and kinds are shown."""
     say = labels_of(data, lang)
-    records = _records(rows)
+    records = _records(events(data, series, kinds))
     drawn = records[:TIMELINE_ROWS]
     labels = [_label(r["date"], r[field(lang, "title")], lang) for r in drawn]
     fig = go.Figure()
@@ -170,11 +171,12 @@ class AgendaItem:
     venue: str
 
 
-def agenda(data: Dataset, rows: pd.DataFrame, lang: str) -> dict[date, list[AgendaItem]]:
+def agenda(data: Dataset, lang: str, series: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
+           ) -> dict[date, list[AgendaItem]]:
     """Each programme day with its events in order (an empty list when none was reported)."""
     days: dict[date, list[AgendaItem]] = {d: [] for d in DAYS}
     say = labels_of(data, lang)
-    for r in _records(rows):
+    for r in _records(events(data, series, kinds)):
         days.setdefault(r["date"], []).append(AgendaItem(
             r["id"], say.when(r), r[field(lang, "title")], t(f"series.{r['series']}", lang),
             say.or_not_reported(r[field(lang, "venue")])))
@@ -213,27 +215,12 @@ def event_card(data: Dataset, event_id: str, lang: str) -> EventCard:
     )
 
 
-def venues(data: Dataset, rows: pd.DataFrame, lang: str) -> pd.DataFrame:
+def venues(data: Dataset, lang: str, series: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per reported venue: its name and the events held there, each with its day, in
     the order they happened (events whose venue was not reported are left out)."""
+    rows = events(data, series, kinds)
     placed = rows[rows[field(lang, "venue")].notna()]
     held = [f"{format_day_short(d, lang)} · {title}" for d, title in
             zip(placed["date"], placed[field(lang, "title")], strict=True)]
     grouped = placed.assign(_held=held).groupby(field(lang, "venue"), sort=False)["_held"].agg(" | ".join)
     return pd.DataFrame({t("col.venue", lang): grouped.index, t("col.event", lang): grouped.to_numpy()})
-
-
-# The page's builders by the chosen series and kinds, in a form a page can cache by its arguments.
-
-
-def timeline_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str, subtitle: str) -> Chart:
-    return timeline(data, events(data, series, kinds), lang, subtitle)
-
-
-def agenda_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str
-               ) -> dict[date, list[AgendaItem]]:
-    return agenda(data, events(data, series, kinds), lang)
-
-
-def venues_for(data: Dataset, series: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> pd.DataFrame:
-    return venues(data, events(data, series, kinds), lang)

@@ -4,8 +4,8 @@ Streamlit; pages only wire."""
 
 from __future__ import annotations
 
-import functools
 import html
+import inspect
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -22,6 +22,7 @@ from components.charts import Chart
 from components.dataset import DataError, Dataset, data_dir_from_env, load_dataset
 from components.i18n import t
 from components.labels import labels_of
+from components.memo import remember
 from components.profiles import Card
 from components.schema import EVIDENCE_LEVELS, LOCALITY_KINDS, WORLD_FILE
 from components.sourcing import publisher_or_title, source_line, source_url
@@ -82,9 +83,8 @@ class Context:
         return self.state.filters
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
 def _load(folder: str, stamp: tuple[tuple[str, int], ...]) -> Dataset:
-    """Keyed on the files' times too (a leading underscore would leave ``stamp`` out of the key)."""
+    """Remembered per folder and files' times: an edited or applied table is a new key."""
     return load_dataset(folder)
 
 
@@ -105,7 +105,7 @@ def _try_dataset() -> Dataset | DataError:
 
 def _load_or_error(folder: Path, stamp: tuple[tuple[str, int], ...]) -> Dataset | DataError:
     try:
-        return _load(str(folder), stamp)
+        return remember(_load, str(folder), stamp)
     except DataError as error:
         return error
 
@@ -381,33 +381,27 @@ def escape_md(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
-# Builders' results, per process. Plain LRU caches keyed on the call itself (the dataset by
-# identity, the filter, language and options by value): looking one up costs microseconds, where
-# st.cache_resource hashed every argument on every call of every run (0.5–2 ms a call).
+# Builders' results go through the one cache (components/memo.py), keyed on the call itself.
 
 
-@functools.lru_cache(maxsize=64)
 def _built(builder: Callable[..., object], data: Dataset, filters: flt.Filters, lang: str,
-           options: tuple[tuple[str, object], ...]) -> object:
-    return builder(data, cached_call(flt.apply, data, filters), lang=lang, **dict(options))
+           **options: object) -> object:
+    view = remember(flt.apply, data, filters)
+    if "lang" in inspect.signature(builder).parameters:
+        return builder(data, view, lang=lang, **options)
+    return builder(data, view, **options)
 
 
 def cached(builder: Callable[..., object], data: Dataset, **options: object) -> object:
-    """``builder(data, view, lang=lang, **options)`` for this run's filter and language, built once
-    and reused while the data, the filter, the language and the options stay the same. Callers
-    must not modify what they get back."""
+    """``builder(data, view[, lang=lang], **options)`` for this run's filter and language, built
+    once and reused while the data, the filter, the language and the options stay the same."""
     ctx = context()
-    return _built(builder, data, ctx.filters, ctx.lang, tuple(sorted(options.items())))
-
-
-@functools.lru_cache(maxsize=128)
-def _called(builder: Callable[..., object], data: Dataset, args: tuple) -> object:
-    return builder(data, *args)
+    return remember(_built, builder, data, ctx.filters, ctx.lang, **options)
 
 
 def cached_call(builder: Callable[..., object], data: Dataset, *args: object) -> object:
     """``builder(data, *args)`` built once per data and (hashable) arguments."""
-    return _called(builder, data, args)
+    return remember(builder, data, *args)
 
 
 def chart(built: Chart, key: str, on_select=None) -> None:
@@ -427,7 +421,7 @@ def download_row(source: Chart | Callable[[], Chart], key: str, name: str | None
     (give its ``name``), for figures that exist only for files, like the static world map."""
     lang = context().lang
     data = dataset()
-    build = functools.cache(source) if callable(source) else (lambda: source)
+    build = source if callable(source) else (lambda: source)  # each button builds on its own click
     stem = f"friendship-atlas-{name or source.name}-{lang}"  # type: ignore[union-attr]
     filter_words = flt.describe(data, context().filters, lang)
 

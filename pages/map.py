@@ -63,7 +63,7 @@ if state.present:
         current = ids[index]
         left, right = st.columns([2, 1])
         with left:
-            toured, deck = ui.cached(maps.world_map_for, data, color=state.color, style_name="presentation",
+            toured, deck = ui.cached(maps.world_map, data, color=state.color, style_name="presentation",
                                      focus=current, size="presentation")
             st.pydeck_chart(deck, height=maps.MAP_SIZES["presentation"][1], key="tour_map",
                             alt=t("map.alt", lang, n=len(ids)))
@@ -91,7 +91,7 @@ if view.empty:
 
 selected = state.delegation
 size = "wide" if selected is None else "beside_card"
-built, deck = ui.cached(maps.world_map_for, data, color=state.color, style_name="normal", focus=None, size=size)
+built, deck = ui.cached(maps.world_map, data, color=state.color, style_name="normal", focus=None, size=size)
 if selected is None:
     map_column, card_column = st.container(), None
 else:

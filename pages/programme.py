@@ -43,7 +43,7 @@ def open_clicked_event() -> None:
 
 
 st.subheader(t("programme.timeline_heading", lang), anchor=False)
-ui.chart(ui.cached_call(programme.timeline_for, data, state.series, state.event_kinds, lang, subtitle),
+ui.chart(ui.cached_call(programme.timeline, data, lang, subtitle, state.series, state.event_kinds),
          key="timeline", on_select=open_clicked_event)
 card_column, _ = st.columns([1.3, 1])
 with card_column:
@@ -68,7 +68,7 @@ with card_column:
 
 st.subheader(t("programme.agenda_heading", lang), anchor=False)
 st.caption(t("programme.agenda_hint", lang))
-days = ui.cached_call(programme.agenda_for, data, state.series, state.event_kinds, lang)
+days = ui.cached_call(programme.agenda, data, lang, state.series, state.event_kinds)
 labels = {day: ui.format_day(day) for day in days}
 # Opening an event shows its day: the tabs are keyed by the open event, so they start on its day.
 opened_day = labels.get(ui.cached_call(programme.event_day, data, selected)) if selected else None
@@ -98,7 +98,7 @@ for tab, (day, items) in zip(agenda_tabs, days.items(), strict=True):
         )
 
 st.subheader(t("programme.venues_heading", lang), anchor=False)
-places = ui.cached_call(programme.venues_for, data, state.series, state.event_kinds, lang)
+places = ui.cached_call(programme.venues, data, lang, state.series, state.event_kinds)
 if places.empty:
     st.caption(t("programme.no_venue", lang))
 else:

@@ -33,7 +33,7 @@ ui.chart(ui.cached(charts.theme_counts, data), key="theme_counts", on_select=fil
 st.subheader(t("themes.match_heading", lang), anchor=False)
 labels = labels_of(data, lang).theme
 names = labels_of(data, lang).delegation
-ranked = [m for m in ui.cached(match.ranking_for_page, data) if m.score > 0]
+ranked = [m for m in ui.cached(match.ranking, data) if m.score > 0]
 host_column, rank_column = st.columns([1, 1.4])
 with host_column:
     st.markdown(f"**{t('themes.host_heading', lang)}**")

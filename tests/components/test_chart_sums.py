@@ -127,7 +127,7 @@ def test_match_chart_draws_each_score_by_the_stated_rule(case):
 
 def test_timeline_draws_every_event_once(case):
     data, _, truth = case
-    figure = programme.timeline(data, programme.events(data), "en").figure
+    figure = programme.timeline(data, "en").figure
     drawn = [event for trace in figure.data for event in trace.customdata]
     assert len(drawn) == len(set(drawn)) == truth.events
 

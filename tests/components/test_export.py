@@ -80,7 +80,7 @@ def test_six_threads_each_get_their_own_image(data):
     view = apply(data, Filters())
     builds = [charts.theme_counts(data, view, "en"), charts.theme_matrix(data, view, "en"),
               charts.match_chart(data, view, "en"), charts.countries_chart(data, view, "en"),
-              charts.theme_counts(data, view, "vi"), programme.timeline(data, programme.events(data), "en")]
+              charts.theme_counts(data, view, "vi"), programme.timeline(data, "en")]
     titles = [b.figure.layout.title.text.split("<br>")[0] for b in builds]
     for _ in range(3):
         with ThreadPoolExecutor(max_workers=6) as pool:

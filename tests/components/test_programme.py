@@ -25,14 +25,14 @@ def test_no_event_without_a_reported_time_is_drawn_at_a_specific_hour(data):
 
 
 def test_timeline_points_are_only_the_reported_clock_times(data):
-    chart = programme.timeline(data, programme.events(data), "en")
+    chart = programme.timeline(data, "en")
     points = [x for trace in chart.figure.data if trace.type == "scatter" for x in trace.x]
     timed = data.programme[data.programme["start"].notna()]
     assert sorted(points) == sorted(datetime.combine(d, s) for d, s in zip(timed["date"], timed["start"], strict=True))
 
 
 def test_timeline_spans_exactly_23_to_27_september(data):
-    chart = programme.timeline(data, programme.events(data), "vi")
+    chart = programme.timeline(data, "vi")
     start, end = chart.figure.layout.xaxis.range
     assert (str(start)[:10], str(end)[:10]) == ("2024-09-23", "2024-09-28")
     assert list(chart.figure.layout.xaxis.ticktext) == ["T2 23/9", "T3 24/9", "T4 25/9", "T5 26/9", "T6 27/9"]
@@ -40,7 +40,7 @@ def test_timeline_spans_exactly_23_to_27_september(data):
 
 def test_every_event_is_named_on_its_own_row_in_the_order_it_happened(data):
     rows = programme.events(data)
-    chart = programme.timeline(data, rows, "en")
+    chart = programme.timeline(data, "en")
     labels = list(chart.figure.layout.yaxis.categoryarray)
     assert len(labels) == len(set(labels)) == len(rows)
     for label, title in zip(labels, rows["title_en"], strict=True):
@@ -51,7 +51,7 @@ def test_every_event_is_named_on_its_own_row_in_the_order_it_happened(data):
 
 
 def test_untimed_events_are_hatched_whole_day_bars(data):
-    chart = programme.timeline(data, programme.events(data), "en")
+    chart = programme.timeline(data, "en")
     untimed = set(data.programme.loc[data.programme["start"].isna() & data.programme["part_of_day"].isna(), "id"])
     for trace in (x for x in chart.figure.data if x.type == "bar"):
         for event, width, shape in zip(trace.customdata, trace.x, trace.marker.pattern.shape, strict=True):
@@ -60,7 +60,7 @@ def test_untimed_events_are_hatched_whole_day_bars(data):
 
 
 def test_agenda_lists_every_event_once_in_order(data):
-    days = programme.agenda(data, programme.events(data), "en")
+    days = programme.agenda(data, "en")
     listed = [item.id for items in days.values() for item in items]
     assert sorted(listed) == sorted(data.programme["id"])
     assert days[programme.DAYS[-1]] == []  # nothing was reported for 27 Sept
@@ -85,7 +85,7 @@ def test_event_card_links_delegations_and_sources(data):
 
 
 def test_venues_list_each_reported_place_once_with_its_events(data):
-    places = programme.venues(data, programme.events(data), "en").set_index("Venue")
+    places = programme.venues(data, "en").set_index("Venue")
     assert places.index.is_unique
     assert places.loc["Bach Dang Wharf Park, District 1", "Event"] == (
         "Tue 24 Sep · Announcement of the HCMC International Friendship Symbol")
