@@ -9,8 +9,9 @@ from hypothesis import strategies as st
 from components import url_state
 from components.dataset import DATA_DIR, load_dataset
 from components.filters import Filters, apply
+from components.markdown import escape_md
 from components.schema import EVENT_KINDS, EVIDENCE_LEVELS, LOCALITY_KINDS, SERIES
-from components.ui import _clip, escape_md
+from components.ui.state import _clip
 
 DATA = load_dataset(DATA_DIR)
 PAGES = ("overview", "map", "themes", "delegations", "programme", "sources")

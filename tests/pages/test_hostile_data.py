@@ -8,7 +8,7 @@ import pytest
 from components import charts, export
 from components.dataset import load_dataset
 from components.filters import Filters, apply
-from components.ui import escape_md
+from components.markdown import escape_md
 from tests.support.data_files import HOSTILE_TEXT
 
 PAGES = ("overview", "map", "themes", "delegations", "programme", "sources")
@@ -26,7 +26,11 @@ def test_every_page_renders_hostile_text_without_error(run_app, hostile_copy, mo
 def test_profile_shows_the_markup_escaped(run_app, hostile_copy, monkeypatch):
     monkeypatch.setenv("ATLAS_DATA_DIR", str(hostile_copy))
     app = run_app("delegations", delegation="osaka")
-    assert escape_md(HOSTILE_TEXT) in " ".join(m.value for m in app.markdown)
+    shown = " ".join(m.value for m in app.markdown)
+    assert escape_md(HOSTILE_TEXT) in shown
+    # written out, so the test does not lean on the function it checks
+    assert r"\<script\>alert('atlas')\</script\> \*\*bold\*\* \[link\](javascript\:alert(1)) \:red\[red\]" in shown
+    assert "**bold**" not in shown and ":red[red]" not in shown
 
 
 @pytest.mark.skipif(not export.available(), reason="needs Chromium")

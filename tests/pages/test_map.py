@@ -8,7 +8,7 @@ import json
 import pytest
 
 from components.filters import Filters, apply
-from components.ui import escape_md
+from components.markdown import escape_md
 from tests.support.links import BAD
 
 

@@ -1,0 +1,129 @@
+"""The few pieces every page shows: header and notices, figures, legends, the card, tables."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components import filters as flt
+from components import i18n
+from components.dataset import Dataset
+from components.i18n import t
+from components.markdown import escape_md
+from components.profiles import Card
+from components.sourcing import source_line
+from components.ui.state import context, update
+
+
+def show_notices() -> None:
+    for message in context().notices:
+        st.warning(message, icon=":material/link_off:")
+
+
+def page_header(title: str, intro: str | None = None) -> None:
+    show_notices()
+    st.title(title)
+    if intro:
+        st.write(intro)
+
+
+def key_figure(column, label: str, value: str, sources: str) -> None:
+    """A headline figure whose label may be long (a sourced figure from key_facts.csv): the value
+    large and the label beneath it, both wrapping (a metric's label and value are one line and
+    would be cut on a laptop)."""
+    column.markdown(f"### {escape_md(value)}")
+    column.caption(f"{escape_md(label)}  \n{sources}")
+
+
+def source_caption(data: Dataset, source_ids: Sequence[str] | None = None) -> None:
+    st.caption(source_line(data, context().lang, source_ids))
+
+
+def empty_state(data: Dataset) -> None:
+    """Say which filter emptied the result, and offer to reset it."""
+    ctx = context()
+    lang = ctx.lang
+    culprits = flt.emptied_by(data, ctx.filters)
+    names = ", ".join(t(f"filters.part.{c}", lang) for c in culprits) if culprits else None
+    message = (t("empty.because", lang, parts=names) if names else t("empty.combination", lang))
+    st.info(f"**{t('common.empty_title', lang)}** — {t('empty.filter_is', lang)} "
+            f"{flt.describe(data, ctx.filters, lang)}. {message}", icon=":material/filter_alt_off:")
+    if st.button(t("filters.reset", lang), key="empty_state_reset", icon=":material/filter_alt_off:"):
+        update(filters=flt.Filters())
+        st.rerun()
+
+
+def legend(entries: Sequence[tuple[str, str]]) -> None:
+    """Colour swatches with labels; labels are escaped, so data text shows as text."""
+    items = "".join(
+        f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
+        f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
+        f'border:1px solid #fff;box-shadow:0 0 0 1px #9aa;margin-right:.4em"></span>{html.escape(label)}</span>'
+        for label, colour in entries
+    )
+    st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
+
+
+def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
+    """The numbered key under the map: each marker's number, in its colour, with the delegation
+    and its country; names are escaped, so data text shows as text."""
+    if not entries:
+        return
+    items = "".join(
+        f'<li style="display:flex;align-items:baseline;gap:.45em;break-inside:avoid">'
+        f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
+        f'align-items:center;justify-content:center;color:#fff;font-weight:700;font-size:.85em;'
+        f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
+        f'<span>{html.escape(name)} <span style="color:#5A6670">· {html.escape(country)}</span></span></li>'
+        for number, name, country, colour in entries
+    )
+    st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
+            f'grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.25em 1.2em">{items}</ol>')
+
+
+def locality_card(card: Card) -> None:
+    """The short card of a delegation: name, country, head, relation, evidence and themes."""
+    lang = context().lang
+    with st.container(border=True, key=f"card_{card.id}"):
+        st.image(str(card.flag), width=56)  # above the name, so the name has the card's full width
+        st.subheader(escape_md(card.name), anchor=False)
+        st.caption(escape_md(f"{card.country} · {card.kind}"))
+        st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"
+                    f"**{t('card.relation', lang)}:** {escape_md(card.relation)}  \n"
+                    f"**{t('card.evidence', lang)}:** {escape_md(card.evidence_label)}")
+        st.markdown(f"**{t('card.themes', lang)}**")
+        if card.themes:
+            legend(card.themes)
+        else:
+            st.caption(card.no_priorities)
+        st.markdown(escape_md(card.summary))
+
+
+def format_day(day: date) -> str:
+    """A programme day in the page's language, for tab titles: 'Thứ Ba, 24/09/2024'."""
+    return i18n.format_date(day, context().lang, weekday=True)
+
+
+def text(value: str) -> None:
+    """Data text shown literally (Markdown characters escaped)."""
+    st.markdown(escape_md(value))
+
+
+#: Tables up to this many rows show every row (no scrolling inside the table); longer ones scroll
+#: within a fixed height.
+WHOLE_TABLE_ROWS = 30
+
+
+def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
+    """A full-width table; link columns show 'open' and keep the address in the cell."""
+    lang = context().lang
+    config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
+    for column in frame.columns:  # long text gets the room (the grid cuts a cell, it does not wrap)
+        if column not in config and frame[column].astype(str).str.len().max() > 60:
+            config[column] = st.column_config.TextColumn(column, width="large")
+    height = "content" if len(frame) <= WHOLE_TABLE_ROWS else 600
+    st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config, key=key)
