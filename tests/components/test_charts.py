@@ -43,8 +43,17 @@ def test_matrix_hover_shows_the_sourced_statement_escaped(data):
     assert "13 Joint Crediting Mechanism (JCM) projects" in hover
 
 
-@pytest.mark.parametrize("order", ["country", "themes", "match"])
-def test_matrix_orders(data, order):
-    chart = charts.theme_matrix(data, apply(data, Filters()), "en", order)
-    rows = list(chart.figure.layout.yaxis.categoryarray)
-    assert len(rows) == len(apply(data, Filters()).ids)
+def test_the_three_matrix_orders_differ_and_each_sorts_as_it_says(data):
+    view = apply(data, Filters())
+    rows = {o: list(charts.theme_matrix(data, view, "en", o).figure.layout.yaxis.categoryarray)
+            for o in ("country", "themes", "match")}
+    assert all(sorted(r) == sorted(rows["country"]) and len(r) == len(view.ids) for r in rows.values())
+    assert len({tuple(r) for r in rows.values()}) == 3  # three different orders
+    counts = data.priorities.groupby("locality_id")["theme_id"].nunique()
+    country_names = dict(zip(data.countries["code"], data.countries["name_en"], strict=True))
+    by_label = {f"{n} · {country_names[c]}": counts.get(i, 0) for i, n, c in
+                zip(data.localities["id"], data.localities["name_en"], data.localities["country"], strict=True)}
+    drawn = [by_label[label] for label in rows["themes"]]
+    assert drawn == sorted(drawn) or drawn == sorted(drawn, reverse=True)  # by number of themes
+    countries = [label.rsplit(" · ", 1)[1] for label in rows["country"]]
+    assert all(countries.index(c) == i or countries[i - 1] == c for i, c in enumerate(countries))  # grouped

@@ -49,9 +49,12 @@ def test_broken_data_shows_the_validation_report_instead_of_a_traceback(run_app,
 
 
 def test_the_sidebar_links_every_page_with_the_language(run_app):
-    app = run_app(lang="vi")
-    assert app.sidebar  # rendered
-    assert app.get("page_link")
+    app = run_app(lang="vi", theme="green")
+    links = app.sidebar.get("page_link")
+    assert [link.proto.label for link in links] == [
+        "Tổng quan", "Bản đồ thế giới", "Lĩnh vực hợp tác", "Các đoàn", "Chương trình", "Nguồn & dữ liệu"]
+    assert all("lang=vi" in link.proto.query_string and "theme=green" in link.proto.query_string
+               for link in links)  # the language and the filter go with every link
 
 
 def test_an_edited_csv_is_picked_up_on_the_next_page_load(run_app, data_copy, monkeypatch):
