@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from components.dataset import Dataset
 from components.filters import View
+from components.i18n import field, t
+from components.labels import labels_of
 from components.memo import remember
 from components.schema import IDENTIFIED_EVIDENCE
 
@@ -65,3 +67,21 @@ def similar(data: Dataset, locality_id: str, limit: int = 3) -> list[tuple[str, 
               if other != locality_id and other in identified and mine & theirs]
     scored.sort(key=lambda x: (-len(x[1]), x[2], x[0]))
     return [(other, shared) for other, shared, _ in scored[:limit]]
+
+
+def host_lines(data: Dataset, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
+    """The city's stated priorities as the Themes page lists them: (theme, statement, sources)."""
+    say = labels_of(data, lang)
+    return [(say.theme[theme], statement, tuple(ids)) for theme, statement, ids in
+            zip(data.host["theme_id"], data.host[field(lang, "statement")], data.host["source_id"], strict=True)]
+
+
+def rank_lines(data: Dataset, view: View, lang: str, limit: int = 12) -> tuple[list[str], int]:
+    """The best-matched delegations with any shared theme, one line each ('1. Osaka City — 5 points,
+    40% of its themes: …'), at most ``limit``, and how many more there are."""
+    say = labels_of(data, lang)
+    ranked = [m for m in ranking(data, view) if m.score > 0]
+    lines = [t("themes.rank_line", lang, rank=position, name=say.delegation[m.locality_id], score=m.score,
+               share=round(100 * m.share), themes=", ".join(say.theme[x] for x in m.shared))
+             for position, m in enumerate(ranked[:limit], start=1)]
+    return lines, len(ranked) - len(lines)

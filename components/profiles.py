@@ -119,3 +119,14 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
         evidence_sources=tuple(row["evidence_source_id"]), relation_sources=tuple(row["relation_source_id"]),
         priorities=priorities, figures=figure_rows, events=events, shared_with_host=shared, similar=alike,
     )
+
+
+def choices(data: Dataset, evidence: tuple[str, ...], current: str | None, lang: str) -> dict[str, str]:
+    """The delegations a picker offers, id to label: the name in both languages so either can be
+    typed ('Osaka City · Thành phố Osaka'); partners (evidence C) only when the filter shows them,
+    and the open delegation always."""
+    say, other = labels_of(data, lang), labels_of(data, "vi" if lang == "en" else "en")
+    shown = data.localities if "C" in evidence else data.localities[data.localities["evidence"] != "C"]
+    ids = list(shown["id"]) + ([current] if current and current not in set(shown["id"]) else [])
+    return {i: say.delegation[i] if say.delegation[i] == other.delegation[i]
+            else f"{say.delegation[i]} · {other.delegation[i]}" for i in ids}

@@ -224,3 +224,11 @@ def venues(data: Dataset, lang: str, series: tuple[str, ...] = (), kinds: tuple[
             zip(placed["date"], placed[field(lang, "title")], strict=True)]
     grouped = placed.assign(_held=held).groupby(field(lang, "venue"), sort=False)["_held"].agg(" | ".join)
     return pd.DataFrame({t("col.venue", lang): grouped.index, t("col.event", lang): grouped.to_numpy()})
+
+
+def subtitle(series: tuple[str, ...], kinds: tuple[str, ...], lang: str) -> str:
+    """The chosen series and kinds in words ('Friendship Dialogue · Meeting, Signing'), for the
+    timeline's subtitle and its files."""
+    parts = [", ".join(t(f"series.{s}", lang) for s in series)] * bool(series)
+    parts += [", ".join(t(f"event_kind.{k}", lang) for k in kinds)] * bool(kinds)
+    return " · ".join(parts) or t("filters.none", lang)

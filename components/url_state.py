@@ -13,6 +13,8 @@ from components.i18n import LANGUAGES
 from components.schema import EVENT_KINDS, EVIDENCE_LEVELS, LOCALITY_KINDS, SERIES
 
 COLOR_MODES = ("theme", "country", "evidence")
+#: The orders of the Themes page's delegation × theme matrix (``?order=``), the first the default.
+MATRIX_ORDERS = ("country", "themes", "match")
 #: Parameters that Streamlit itself reads; they pass through untouched.
 STREAMLIT_PARAMETERS = ("embed", "embed_options")
 MAX_VALUE_LENGTH = 200
@@ -35,6 +37,7 @@ class UrlState:
     delegation: str | None = None
     compare: tuple[str, ...] = ()
     color: str = "theme"
+    order: str = MATRIX_ORDERS[0]
     present: bool = False
     series: tuple[str, ...] = ()
     event_kinds: tuple[str, ...] = ()
@@ -108,6 +111,8 @@ def parse(params: Mapping[str, Sequence[str]], data: Dataset) -> tuple[UrlState,
             state["compare"] = chosen
         elif name == "color":
             state["color"] = one(name, raw, COLOR_MODES) or "theme"
+        elif name == "order":
+            state["order"] = one(name, raw, MATRIX_ORDERS) or MATRIX_ORDERS[0]
         elif name == "present":
             state["present"] = one(name, raw, ("1", "0")) == "1"
         elif name == "series":
@@ -135,6 +140,7 @@ def to_params(state: UrlState) -> dict[str, str]:
         "delegation": state.delegation or "",
         "compare": ",".join(state.compare),
         "color": state.color if state.color != "theme" else "",
+        "order": state.order if state.order != MATRIX_ORDERS[0] else "",
         "present": "1" if state.present else "",
         "series": ",".join(state.series),
         "event_kind": ",".join(state.event_kinds),

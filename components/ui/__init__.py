@@ -25,6 +25,7 @@ from components.ui.widgets import (
     legend,
     locality_card,
     map_key,
+    nothing,
     page_header,
     show_notices,
     source_caption,
@@ -35,6 +36,6 @@ from components.ui.widgets import (
 __all__ = [
     "PAGES", "Context", "PageSpec", "briefing_downloads", "cached", "cached_call", "chart", "context", "dataset",
     "download_row", "empty_state", "escape_md", "format_day", "key_figure", "legend", "locality_card", "map_key",
-    "multiselect", "page_header", "segmented", "shared_params", "show_notices", "sidebar", "source_caption",
+    "multiselect", "nothing", "page_header", "segmented", "shared_params", "show_notices", "sidebar", "source_caption",
     "source_links", "start", "table", "text", "update", "update_filters", "view",
 ]

@@ -43,6 +43,12 @@ def source_caption(data: Dataset, source_ids: Sequence[str] | None = None) -> No
     st.caption(source_line(data, context().lang, source_ids))
 
 
+def nothing(message: str, icon: str = ":material/info:") -> None:
+    """The one way a page says it has nothing to show; ``empty_state`` is the same box for the
+    shared filter, with what emptied the result and a reset."""
+    st.info(message, icon=icon)
+
+
 def empty_state(data: Dataset) -> None:
     """Say which filter emptied the result, and offer to reset it."""
     ctx = context()
@@ -50,8 +56,8 @@ def empty_state(data: Dataset) -> None:
     culprits = flt.emptied_by(data, ctx.filters)
     names = ", ".join(t(f"filters.part.{c}", lang) for c in culprits) if culprits else None
     message = (t("empty.because", lang, parts=names) if names else t("empty.combination", lang))
-    st.info(f"**{t('common.empty_title', lang)}** — {t('empty.filter_is', lang)} "
-            f"{flt.describe(data, ctx.filters, lang)}. {message}", icon=":material/filter_alt_off:")
+    nothing(f"**{t('common.empty_title', lang)}** — {t('empty.filter_is', lang)} "
+            f"{flt.describe(data, ctx.filters, lang)}. {message}", ":material/filter_alt_off:")
     if st.button(t("filters.reset", lang), key="empty_state_reset", icon=":material/filter_alt_off:"):
         update(filters=flt.Filters())
         st.rerun()

@@ -46,7 +46,7 @@ def test_a_full_state_round_trips_through_the_url(data):
     state = UrlState(
         lang="vi", filters=Filters(themes=("green", "digital"), match="all", countries=("JP", "IT"),
                                    kinds=("city",), evidence=("A", "B", "L", "C"), query="Osaka"),
-        delegation="osaka", compare=("osaka", "torino"), color="country", present=True,
+        delegation="osaka", compare=("osaka", "torino"), color="country", order="match", present=True,
         series=("FD",), event_kinds=("ceremony",), event="friendship-symbol",
     )
     params = to_params(state)

@@ -72,3 +72,22 @@ def test_profile_in_vietnamese(run_app):
     app = run_app("delegations", delegation="chongqing", lang="vi")
     assert "Thành phố Trùng Khánh" in [s.value for s in app.subheader]
     assert "Ưu tiên hợp tác đã nêu" in [s.value for s in app.subheader]
+
+
+def test_the_matrix_order_lives_in_the_url(run_app):
+    app = run_app("themes", order="themes")
+    assert app.segmented_control(key="atlas_widget_order").value == "themes"
+    app.segmented_control(key="atlas_widget_order").set_value("match").run()
+    assert app.query_params["order"] == "match"
+    assert run_app("themes").segmented_control(key="atlas_widget_order").value == "country"
+
+
+def test_the_picker_offers_both_names_and_partners_only_when_shown(data):
+    from components import profiles
+    shown = profiles.choices(data, ("A", "B", "L"), None, "en")
+    assert shown["osaka"] == "Osaka City · Thành phố Osaka"
+    partners = set(data.localities.loc[data.localities["evidence"] == "C", "id"])
+    assert partners and not partners & set(shown)
+    partner = sorted(partners)[0]
+    assert partner in profiles.choices(data, ("A", "B", "L"), partner, "en")  # the open one is always there
+    assert partners <= set(profiles.choices(data, ("A", "B", "L", "C"), None, "vi"))

@@ -16,6 +16,7 @@ BAD = [
     ({"country": "VN"}, "country"),
     ({"kind": "planet"}, "kind"),
     ({"color": "rainbow"}, "color"),
+    ({"order": "alphabet"}, "order"),
     ({"present": "yes"}, "present"),
     ({"compare": "osaka"}, "compare"),
     ({"compare": "osaka,porto,torino,minsk,chongqing"}, "compare"),
