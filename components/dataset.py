@@ -15,7 +15,7 @@ import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, time
+from datetime import date, time, timedelta
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -26,8 +26,7 @@ from components.i18n import t
 from components.schema import (
     FLAGS_DIR,
     IDENTIFIED_EVIDENCE,
-    PROGRAMME_FIRST_DAY,
-    PROGRAMME_LAST_DAY,
+    PROGRAMME_MARGIN_DAYS,
     REQUIRED_FACTS,
     REQUIRED_META,
     TABLES,
@@ -133,6 +132,12 @@ class Dataset:
     @property
     def data_as_of(self) -> date:
         return date.fromisoformat(self.meta["data_as_of"])
+
+    @property
+    def programme_days(self) -> tuple[date, ...]:
+        """Every day of the programme (meta.csv), a day with no reported event included."""
+        first, last = (date.fromisoformat(self.meta[k]) for k in ("programme_first_day", "programme_last_day"))
+        return tuple(first + timedelta(days=n) for n in range((last - first).days + 1))
 
     @property
     def host_position(self) -> tuple[float, float]:
@@ -359,11 +364,11 @@ def closest(value: str, names: Mapping[str, str], limit: int = 3) -> list[str]:
 
 
 def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
-    first, last = date.fromisoformat(PROGRAMME_FIRST_DAY), date.fromisoformat(PROGRAMME_LAST_DAY)
+    first, last = _programme_window(rows["meta"])
     for event in rows["programme"]:
         file, row = "programme.csv", event["_row"]
         day, start, end = event["date"], event["start"], event["end"]
-        if day is not None and not first <= day <= last:
+        if day is not None and first is not None and not first <= day <= last:
             problems.append(problem(file, "outside_week", row, "date", day=day, first=first, last=last))
         if end is not None and start is None:
             problems.append(problem(file, "end_without_start", row, "end"))
@@ -415,6 +420,16 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
         column = Column("value", kind)  # type: ignore[arg-type]
         if kind != "text":
             _parse_cell(TABLES_BY_NAME["meta"], column, meta[key]["value"], meta[key]["_row"], problems)
+
+
+def _programme_window(meta: list[dict[str, Any]]) -> tuple[date | None, date | None]:
+    """The days an event may fall on: the programme's days from meta.csv, with the margin."""
+    given = {r["key"]: r["value"] for r in meta}
+    if not all(_is_date(str(given.get(k, ""))) for k in ("programme_first_day", "programme_last_day")):
+        return None, None  # reported as a meta problem
+    margin = timedelta(days=PROGRAMME_MARGIN_DAYS)
+    return (date.fromisoformat(given["programme_first_day"]) - margin,
+            date.fromisoformat(given["programme_last_day"]) + margin)
 
 
 def numbers_in(text: str, lang: str) -> list[str]:

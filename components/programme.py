@@ -18,8 +18,6 @@ from components.i18n import field, format_date, format_day_short, t
 from components.labels import labels_of
 from components.schema import SERIES
 
-FIRST_DAY, LAST_DAY = date(2024, 9, 23), date(2024, 9, 27)
-DAYS = tuple(FIRST_DAY + timedelta(days=i) for i in range((LAST_DAY - FIRST_DAY).days + 1))
 #: The hours a reported part of the day covers on the timeline (the whole part, not a guess).
 PARTS = {"morning": (time(6), time(12)), "afternoon": (time(12), time(18)), "evening": (time(18), time(23, 59))}
 PART_END_MINUTE = {part: end.hour * 60 + end.minute for part, (_, end) in PARTS.items()}
@@ -131,12 +129,13 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
                         "line": {"color": "#FFFFFF", "width": 1.5}},
                 hovertext=[h for *_, h in points], hoverinfo="text",
             ))
-    start = datetime.combine(FIRST_DAY, time(0))
-    finish = datetime.combine(LAST_DAY + timedelta(days=1), time(0))
-    fig.update_xaxes(type="date", range=[start, finish], tickvals=[datetime.combine(d, time(12)) for d in DAYS],
-                     ticktext=[format_day_short(d, lang) for d in DAYS], showgrid=False, tickangle=0, side="top",
+    days = data.programme_days
+    start = datetime.combine(days[0], time(0))
+    finish = datetime.combine(days[-1] + timedelta(days=1), time(0))
+    fig.update_xaxes(type="date", range=[start, finish], tickvals=[datetime.combine(d, time(12)) for d in days],
+                     ticktext=[format_day_short(d, lang) for d in days], showgrid=False, tickangle=0, side="top",
                      tickfont={"size": 14})
-    for day in (*DAYS, LAST_DAY + timedelta(days=1)):
+    for day in (*days, days[-1] + timedelta(days=1)):
         fig.add_vline(x=datetime.combine(day, time(0)), line={"color": "#C9D3DB", "width": 1})
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", showgrid=True,
                      gridcolor="#EEF2F5", automargin=True, tickfont={"size": 13})
@@ -174,7 +173,7 @@ class AgendaItem:
 def agenda(data: Dataset, lang: str, series: tuple[str, ...] = (), kinds: tuple[str, ...] = ()
            ) -> dict[date, list[AgendaItem]]:
     """Each programme day with its events in order (an empty list when none was reported)."""
-    days: dict[date, list[AgendaItem]] = {d: [] for d in DAYS}
+    days: dict[date, list[AgendaItem]] = {d: [] for d in data.programme_days}
     say = labels_of(data, lang)
     for r in _records(events(data, series, kinds)):
         days.setdefault(r["date"], []).append(AgendaItem(

@@ -30,9 +30,8 @@ PARTS_OF_DAY = ("morning", "afternoon", "evening")
 QUALIFIERS = ("exact", "about", "nearly", "more_than")
 LANGUAGES = ("vi", "en", "fr", "de", "es", "it", "ko", "ja", "nl", "ru", "zh")
 
-#: Events must fall inside the week of the programme (one day of margin either side).
-PROGRAMME_FIRST_DAY = "2024-09-22"
-PROGRAMME_LAST_DAY = "2024-09-28"
+#: Events may fall one day either side of the programme's days (meta.csv), for arrivals and departures.
+PROGRAMME_MARGIN_DAYS = 1
 
 
 @dataclass(frozen=True)
@@ -131,6 +130,7 @@ TABLES_BY_NAME = {t.name: t for t in TABLES}
 REQUIRED_FACTS = ("delegations_reported", "countries_reported")
 #: Keys of meta.csv the app reads, with the kind of value each must hold.
 REQUIRED_META = {"data_as_of": "date", "host_name_en": "text", "host_name_vi": "text",
-                 "host_lat": "float", "host_lon": "float"}
+                 "host_lat": "float", "host_lon": "float", "programme_first_day": "date",
+                 "programme_last_day": "date"}
 WORLD_FILE = "world_countries.geojson"
 FLAGS_DIR = "flags"

@@ -161,6 +161,7 @@ BROKEN_CELLS = [
      "relation 'unknown' cannot have a year"),
     ("localities.csv", 2, "relation_since", "2026", None, "2026 is out of range (1900 to 2024)"),
     ("meta.csv", 2, "value", "yesterday", None, "'yesterday' is not a date (YYYY-MM-DD)"),
+    ("meta.csv", ("key", "programme_last_day"), "value", "27 Sept", None, "'27 Sept' is not a date (YYYY-MM-DD)"),
     ("countries.csv", 2, "iso3", "XXX", None, "'XXX' has no outline in world_countries.geojson"),
     ("localities.csv", ("id", "osaka"), "country", "Japan", None, "'Japan' is not in countries.csv; closest: JP"),
     ("sources.csv", 2, "kind", "blog", None, "'blog' is not one of: report, organisers_list"),

@@ -63,8 +63,8 @@ def test_agenda_lists_every_event_once_in_order(data):
     days = programme.agenda(data, "en")
     listed = [item.id for items in days.values() for item in items]
     assert sorted(listed) == sorted(data.programme["id"])
-    assert days[programme.DAYS[-1]] == []  # nothing was reported for 27 Sept
-    on_25 = [i.id for i in days[programme.DAYS[2]]]
+    assert days[data.programme_days[-1]] == []  # nothing was reported for 27 Sept
+    on_25 = [i.id for i in days[data.programme_days[2]]]
     assert on_25.index("hef-opening-plenary") < on_25.index("hef-policy-dialogue")
 
 
