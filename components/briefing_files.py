@@ -23,8 +23,9 @@ from components.briefing import (
     Slide,
 )
 from components.i18n import t
+from components.style import HOST_COLOR, INK, MUTED, PAPER, RULE
 
-NAVY, GREY, ACCENT = "1B2733", "5A6670", "A50026"
+NAVY, GREY, ACCENT = INK[1:], MUTED[1:], HOST_COLOR[1:]  # python-pptx takes "RRGGBB"
 FONT_FILES = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
               "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 FONT_BOLD_FILES = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
@@ -294,12 +295,12 @@ def pdf_bytes(pack: Pack) -> bytes:
                 pdf.drawString(MARGIN, HEIGHT - bottom - 14, slide.caption)
             elif slide.table:
                 style = ParagraphStyle("cell", fontName=regular, fontSize=slide.size, leading=slide.size * 1.2)
-                head = ParagraphStyle("head", parent=style, fontName=bold, textColor="#FFFFFF")
+                head = ParagraphStyle("head", parent=style, fontName=bold, textColor=PAPER)
                 rows = [[Paragraph(xml(c), head if r == 0 else style) for c in row]
                         for r, row in enumerate(slide.table)]
                 table = Table(rows, colWidths=[(WIDTH - 2 * MARGIN) * s for s in TABLE_SHARES], repeatRows=1)
                 table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), navy), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                           ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#C9D3DB")]))
+                                           ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
                 Frame(MARGIN, HEIGHT - BODY_BOTTOM, WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP, showBoundary=0,
                       leftPadding=0, rightPadding=0).addFromList([table], pdf)
             elif slide.lines:

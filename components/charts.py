@@ -16,7 +16,7 @@ from components.filters import View, describe
 from components.i18n import field, t
 from components.labels import labels_of
 from components.sourcing import source_line
-from components.style import FONT_FAMILY, theme_colors
+from components.style import FONT_FAMILY, GRID, INK, MUTED, PAPER, PRIMARY, theme_colors
 
 #: Rows drawn in the who-said-what matrix and bars in the match chart; the data has them all.
 MATRIX_ROWS = 40
@@ -32,19 +32,25 @@ class Chart:
     total: int | None = None
 
 
+def chart_height(rows: int, per_row: int, chrome: int) -> int:
+    """A chart's height in pixels: ``chrome`` for title, axes and source line, and ``per_row``
+    for each bar or row, counting at least three so a one-bar chart does not look broken."""
+    return chrome + per_row * max(rows, 3)
+
+
 def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, height: int) -> go.Figure:
     """Title, subtitle (the filter in words), source line, fonts and margins: the one figure style."""
     subtitle = html.escape(subtitle)
     fig.update_layout(
-        template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": "#1B2733"},
+        template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": INK},
         title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21}},
-        margin={"l": 30, "r": 30, "t": 90, "b": 100}, paper_bgcolor="#FFFFFF", plot_bgcolor="#FFFFFF",
+        margin={"l": 30, "r": 30, "t": 90, "b": 100}, paper_bgcolor=PAPER, plot_bgcolor=PAPER,
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}}, showlegend=False,
     )
     # the source line ends at the plot's right edge: started at its left, it ran off the figure
     # whenever long row labels pushed the plot right
     fig.add_annotation(text=html.escape(source_line(data, lang)), xref="paper", yref="paper", x=1, y=0, yshift=-72,
-                       xanchor="right", yanchor="top", showarrow=False, font={"size": 12, "color": "#5A6670"})
+                       xanchor="right", yanchor="top", showarrow=False, font={"size": 12, "color": MUTED})
     return fig
 
 
@@ -69,7 +75,7 @@ def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
     ))
     fig.update_xaxes(title=t("charts.delegations", lang), dtick=1, rangemode="tozero")
     fig.update_yaxes(automargin=True)
-    height = 140 + 38 * max(len(counts), 3)
+    height = chart_height(len(counts), 38, 140)
     title = t("charts.theme_counts.title", lang)
     return Chart("theme-counts", frame(fig, data, lang, title, describe(data, view.filters, lang), height),
                  table.drop(columns="theme_id"))
@@ -108,14 +114,14 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     columns = {x: _wrap(labels[x], 26) for x in theme_order}
     fig = go.Figure(go.Scatter(
         x=[columns[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
-        marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": "#FFFFFF", "width": 1}},
+        marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": PAPER, "width": 1}},
         hovertext=[f"<b>{names[p]}</b> · {labels[th]}<br>{'<br>'.join(said[(p, th)])}"
                    for p, th in pairs], hoverinfo="text"))
     fig.update_xaxes(categoryorder="array", categoryarray=[columns[x] for x in theme_order], side="top",
-                     tickangle=-90, showgrid=True, gridcolor="#EEF2F5", tickfont={"size": 13})
-    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor="#EEF2F5",
+                     tickangle=-90, showgrid=True, gridcolor=GRID, tickfont={"size": 13})
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(rows)), showgrid=True, gridcolor=GRID,
                      automargin=True)
-    height = 260 + 34 * max(len(rows), 3)
+    height = chart_height(len(rows), 34, 260)
     longest = max((len(line) for x in theme_order for line in html.unescape(columns[x]).split("<br>")), default=10)
     total = height + 8 * longest - 100
     chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), total)
@@ -143,13 +149,13 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     fig = go.Figure(go.Bar(
         x=[m.score for m in reversed(ranked)], y=[shown_names[m.locality_id] for m in reversed(ranked)],
         orientation="h",
-        marker={"color": "#0072B2"}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
+        marker={"color": PRIMARY}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
         textposition="outside", customdata=list(reversed(shared)),
         hovertemplate="%{y}: %{x}<br>%{customdata}<extra></extra>",
     ))
     fig.update_xaxes(title=t("charts.match.score", lang), rangemode="tozero", dtick=1)
     fig.update_yaxes(automargin=True)
-    height = 140 + 38 * max(len(ranked), 3)
+    height = chart_height(len(ranked), 38, 140)
     title = t("charts.match.title", lang)
     return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table,
                  shown=len(ranked), total=len(ranked_all))
@@ -180,12 +186,12 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
                              hovertemplate=f"%{{y}} · {shown_labels[theme]}: %{{x}}<extra></extra>"))
     fig.add_trace(go.Scatter(x=totals[order].to_numpy(), y=y, mode="text", text=totals[order].to_numpy(),
                              textposition="middle right", showlegend=False, hoverinfo="skip",
-                             textfont={"size": 15, "color": "#1B2733"}, name="total"))
+                             textfont={"size": 15, "color": INK}, name="total"))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero",
                      range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.12])
     fig.update_yaxes(automargin=True)
-    height = 200 + max(40 * max(len(order), 3), 24 * len(themes))
+    height = max(chart_height(len(order), 40, 200), 200 + 24 * len(themes))  # the legend's rows too
     chart = frame(fig, data, lang, t("charts.countries.title", lang), describe(data, view.filters, lang), height)
     # The legend stands right of the bars, clear of the source line under the axis.
     chart.update_layout(showlegend=True, legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top",

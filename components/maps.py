@@ -18,34 +18,21 @@ from components.filters import View
 from components.i18n import field, t
 from components.labels import labels_of
 from components.memo import remember
-from components.style import FONT_FAMILY, HOST_COLOR, Colouring, rgb
+from components.style import (
+    FOCUS_RING,
+    FONT_FAMILY,
+    HOST_COLOR,
+    INK,
+    NORMAL,
+    PAPER,
+    PRESENTATION,
+    Colouring,
+    MapStyle,
+    rgb,
+)
 
 DELEGATION_LAYER = "delegations"
-FOCUS_RING = "#FFC20A"
 FOCUS_ZOOM = 3.6
-
-
-@dataclass(frozen=True)
-class MapStyle:
-    ocean: str
-    land: str
-    participating: str
-    border: str
-    label: str
-    label_outline: str
-    label_px: int
-    radius_px: int
-    outline_px: float
-    arc_alpha: int
-
-
-NORMAL = MapStyle(ocean="#DCE8F0", land="#F7F7F4", participating="#BFD6E6", border="#9FB2C1",
-                  label="#1B2733", label_outline="#FFFFFF", label_px=14, radius_px=8, outline_px=1.5,
-                  arc_alpha=120)
-#: For projectors: dark sea, light labels at 26 px, bigger markers with a white ring.
-PRESENTATION = MapStyle(ocean="#0B1B2B", land="#23364A", participating="#3F6585", border="#6C8AA3",
-                        label="#FFFFFF", label_outline="#0B1B2B", label_px=26, radius_px=13, outline_px=3,
-                        arc_alpha=170)
 
 
 def map_points(data: Dataset, view: View, colouring: Colouring, lang: str) -> pd.DataFrame:
@@ -296,8 +283,8 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     tooltip = {
         "text": prefix + "{name}\n{country}\n" + t("map.tooltip.head", lang) + ": {head}\n"
                 + t("map.tooltip.themes", lang) + ": {themes}",
-        "style": {"fontSize": f"{max(14, style.label_px - 6)}px", "backgroundColor": "#1B2733",
-                  "color": "#FFFFFF", "maxWidth": "360px"},
+        "style": {"fontSize": f"{max(14, style.label_px - 6)}px", "backgroundColor": INK,
+                  "color": PAPER, "maxWidth": "360px"},
     }
     frame = built.frame
     return CompactDeck(

@@ -12,17 +12,17 @@ from datetime import date, datetime, time, timedelta
 import pandas as pd
 import plotly.graph_objects as go
 
-from components.charts import Chart, frame
+from components.charts import Chart, chart_height, frame
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_day_short, t
 from components.labels import labels_of
 from components.schema import SERIES
+from components.style import GRID, MUTED, PAPER, RULE, SERIES_COLORS
 
 #: The hours a reported part of the day covers on the timeline (the whole part, not a guess).
 PARTS = {"morning": (time(6), time(12)), "afternoon": (time(12), time(18)), "evening": (time(18), time(23, 59))}
 PART_END_MINUTE = {part: end.hour * 60 + end.minute for part, (_, end) in PARTS.items()}
 #: Colour-blind-safe colours for the programme series (Okabe–Ito, darkened for 3:1 on white).
-SERIES_COLORS = dict(zip(SERIES, ("#0072B2", "#D55E00", "#117733", "#AA4499", "#5A6670"), strict=True))
 
 
 @dataclass(frozen=True)
@@ -118,7 +118,7 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
                 y=[label for label, *_ in spans], width=0.62, customdata=[r["id"] for _, r, _, _ in spans],
                 marker={"color": SERIES_COLORS[series], "line": {"color": SERIES_COLORS[series], "width": 1},
                         "pattern": {"shape": ["" if p.precision == "exact" else "/" for _, _, p, _ in spans],
-                                    "fgcolor": "#FFFFFF", "size": 7, "solidity": 0.3}},
+                                    "fgcolor": PAPER, "size": 7, "solidity": 0.3}},
                 hovertext=[h for *_, h in spans], hoverinfo="text", legendgroup=series,
             ))
         if points:
@@ -126,7 +126,7 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
                 name=name, mode="markers", x=[p.start for _, _, p, _ in points], y=[label for label, *_ in points],
                 customdata=[r["id"] for _, r, _, _ in points], legendgroup=series, showlegend=not spans,
                 marker={"symbol": "diamond", "size": 17, "color": SERIES_COLORS[series],
-                        "line": {"color": "#FFFFFF", "width": 1.5}},
+                        "line": {"color": PAPER, "width": 1.5}},
                 hovertext=[h for *_, h in points], hoverinfo="text",
             ))
     days = data.programme_days
@@ -136,11 +136,11 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
                      ticktext=[format_day_short(d, lang) for d in days], showgrid=False, tickangle=0, side="top",
                      tickfont={"size": 14})
     for day in (*days, days[-1] + timedelta(days=1)):
-        fig.add_vline(x=datetime.combine(day, time(0)), line={"color": "#C9D3DB", "width": 1})
+        fig.add_vline(x=datetime.combine(day, time(0)), line={"color": RULE, "width": 1})
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", showgrid=True,
-                     gridcolor="#EEF2F5", automargin=True, tickfont={"size": 13})
+                     gridcolor=GRID, automargin=True, tickfont={"size": 13})
     chart = frame(fig, data, lang, t("programme.timeline_title", lang), subtitle or t("filters.none", lang),
-                  230 + 40 * max(len(drawn), 3))
+                  chart_height(len(drawn), 40, 230))
     # Under the plot (the days are labelled on top): the series legend, which may wrap onto two
     # lines, then how to read the chart and the source line, set from the figure's bottom edge.
     bottom = 170
@@ -149,7 +149,7 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
                         barmode="overlay", margin={"t": 120, "b": bottom})
     reading = f"{html.escape(t('programme.axis', lang))}<br>{html.escape(t('programme.subtitle', lang))}"
     chart.add_annotation(text=reading, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 30), xanchor="left",
-                         yanchor="bottom", align="left", showarrow=False, font={"size": 12, "color": "#5A6670"})
+                         yanchor="bottom", align="left", showarrow=False, font={"size": 12, "color": MUTED})
     chart.layout.annotations[0].update(yshift=-(bottom - 8), yanchor="bottom")  # the source line, last
     table = pd.DataFrame({
         t("col.date", lang): [format_date(r["date"], lang) for r in records],

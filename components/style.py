@@ -11,6 +11,7 @@ from components.dataset import Dataset
 from components.filters import View
 from components.i18n import t
 from components.labels import labels_of
+from components.schema import SERIES
 
 NO_THEME_COLOR = "#8C8C8C"
 HOST_COLOR = "#A50026"
@@ -21,7 +22,41 @@ COUNTRY_PALETTE = (
     "#0072B2", "#D55E00", "#117733", "#AA4499", "#332288", "#8F6B00", "#CC3311", "#007F73",
     "#882255", "#5F7A1F", "#1F4E79", "#B5477A", "#7A5C3E", "#3D3D3D", "#6A3D9A", "#B15928",
 )
+#: The interface's neutral colours: text, secondary text, gridlines and rules, paper.
+INK = "#1B2733"
+PRIMARY = "#0072B2"  # bars and links; the theme's primaryColor in .streamlit/config.toml
+MUTED = "#5A6670"
+GRID = "#EEF2F5"
+RULE = "#C9D3DB"
+PAPER = "#FFFFFF"
+#: The ring around the delegation the tour or a card focuses on.
+FOCUS_RING = "#FFC20A"
+#: Programme series: Friendship Dialogue, Economic Forum, C4IR, bilateral, other.
+SERIES_COLORS = dict(zip(SERIES, ("#0072B2", "#D55E00", "#117733", "#AA4499", MUTED), strict=True))
 FONT_FAMILY = "'Source Sans 3', 'Source Sans Pro', 'Noto Sans', sans-serif"
+
+
+@dataclass(frozen=True)
+class MapStyle:
+    ocean: str
+    land: str
+    participating: str
+    border: str
+    label: str
+    label_outline: str
+    label_px: int
+    radius_px: int
+    outline_px: float
+    arc_alpha: int
+
+
+NORMAL = MapStyle(ocean="#DCE8F0", land="#F7F7F4", participating="#BFD6E6", border="#9FB2C1",
+                  label=INK, label_outline=PAPER, label_px=14, radius_px=8, outline_px=1.5,
+                  arc_alpha=120)
+#: For projectors: dark sea, light labels at 26 px, bigger markers with a white ring.
+PRESENTATION = MapStyle(ocean="#0B1B2B", land="#23364A", participating="#3F6585", border="#6C8AA3",
+                        label=PAPER, label_outline="#0B1B2B", label_px=26, radius_px=13, outline_px=3,
+                        arc_alpha=170)
 
 
 def rgb(hex_colour: str, alpha: int = 255) -> list[int]:

@@ -18,7 +18,7 @@ from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, format_date, t
 from components.labels import labels_of
-from components.style import theme_colors
+from components.style import INK, MUTED, PAPER, RULE, theme_colors
 
 #: The Vietnamese alphabet; tone marks only break ties.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -72,9 +72,9 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
                             bottomMargin=margin + 10, title=title, author=t("briefing.author", lang),
                             subject=describe(data, view.filters, lang), keywords=t("briefing.keywords", lang),
                             creator=t("briefing.author", lang))
-    small = ParagraphStyle("s", fontName=regular, fontSize=7.2, leading=8.6, textColor="#1B2733")
-    grey = ParagraphStyle("g", parent=small, textColor="#5A6670")
-    head = ParagraphStyle("h", parent=small, fontName=bold, textColor="#FFFFFF")
+    small = ParagraphStyle("s", fontName=regular, fontSize=7.2, leading=8.6, textColor=INK)
+    grey = ParagraphStyle("g", parent=small, textColor=MUTED)
+    head = ParagraphStyle("h", parent=small, fontName=bold, textColor=PAPER)
     colours = theme_colors(data)
     labels = labels_of(data, lang).theme
     other = "en" if lang == "vi" else "vi"
@@ -85,7 +85,7 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
         card = profiles.card(data, locality_id, lang)
         second = places.loc[locality_id, field(other, "name")]
         name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
-            f"<br/><font color='#5A6670'>{xml(second)}</font>" if second != card.name else "")
+            f"<br/><font color='{MUTED}'>{xml(second)}</font>" if second != card.name else "")
         stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
         chips = " · ".join(f"<font color='{colours[x]}'><b>{xml(labels[x])}</b></font>" for x in stated)
         rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
@@ -94,18 +94,18 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     width = A4[0] - 2 * margin
     table = Table(rows, colWidths=[w * width for w in (0.04, 0.23, 0.19, 0.3, 0.24)], repeatRows=1)
     table.setStyle(TableStyle([
-        ("BACKGROUND", (0, 0), (-1, 0), "#1B2733"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#C9D3DB"), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
-    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=15, leading=18, textColor="#1B2733")),
+    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=15, leading=18, textColor=INK)),
              Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
              Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
 
     def footer(canvas, document) -> None:
         canvas.setFont(regular, 7)
-        canvas.setFillColor("#5A6670")
+        canvas.setFillColor(MUTED)
         canvas.drawString(margin, margin - 4, t("whos_who.footer", lang, n=len(view.localities),
                                                  total=data.fact("delegations_reported")))
         canvas.drawRightString(A4[0] - margin, margin - 4, str(document.page))

@@ -15,7 +15,7 @@ from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, t
 from components.maps import NORMAL, WorldMap, plan
-from components.style import HOST_COLOR, Colouring
+from components.style import HOST_COLOR, PAPER, Colouring
 
 
 def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> Chart:
@@ -45,14 +45,14 @@ def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> 
             lon=group["lon"], lat=group["lat"], mode="markers+text", name=html.escape(label),
             text=names, textposition=[_POSITIONS[side] for side in group["side"]],
             textfont={"size": [12 if side else 10 for side in group["side"]],  # a bare number sits on its marker
-                      "color": [NORMAL.label if side else "#FFFFFF" for side in group["side"]]},
-            marker={"size": 17, "color": colour, "line": {"color": "#FFFFFF", "width": 1.5}},
+                      "color": [NORMAL.label if side else PAPER for side in group["side"]]},
+            marker={"size": 17, "color": colour, "line": {"color": PAPER, "width": 1.5}},
         ))
     fig.add_trace(go.Scattergeo(lon=[built.host["lon"].iloc[0]], lat=[host_lat], mode="markers+text",
                                 name=html.escape(host_name), text=[html.escape(host_name)],
                                 textposition=_POSITIONS[built.host["side"].iloc[0]],
                                 textfont={"size": 13, "color": NORMAL.label},
-                                marker={"size": 15, "color": HOST_COLOR, "line": {"color": "#FFFFFF", "width": 2}}))
+                                marker={"size": 15, "color": HOST_COLOR, "line": {"color": PAPER, "width": 2}}))
     west, east, south, north = _bounds(built)
     fig.update_geos(projection_type="mercator", projection_rotation_lon=frame.longitude, showland=True,
                     landcolor=NORMAL.land, showocean=True, oceancolor=NORMAL.ocean, showcountries=True,

@@ -16,6 +16,7 @@ from components.i18n import t
 from components.markdown import escape_md
 from components.profiles import Card
 from components.sourcing import source_line
+from components.style import MUTED, PAPER, RULE
 from components.ui.state import context, update
 
 
@@ -68,7 +69,7 @@ def legend(entries: Sequence[tuple[str, str]]) -> None:
     items = "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
         f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
-        f'border:1px solid #fff;box-shadow:0 0 0 1px #9aa;margin-right:.4em"></span>{html.escape(label)}</span>'
+        f'border:1px solid {PAPER};box-shadow:0 0 0 1px {RULE};margin-right:.4em"></span>{html.escape(label)}</span>'
         for label, colour in entries
     )
     st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
@@ -82,9 +83,9 @@ def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
     items = "".join(
         f'<li style="display:flex;align-items:baseline;gap:.45em;break-inside:avoid">'
         f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
-        f'align-items:center;justify-content:center;color:#fff;font-weight:700;font-size:.85em;'
+        f'align-items:center;justify-content:center;color:{PAPER};font-weight:700;font-size:.85em;'
         f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
-        f'<span>{html.escape(name)} <span style="color:#5A6670">· {html.escape(country)}</span></span></li>'
+        f'<span>{html.escape(name)} <span style="color:{MUTED}">· {html.escape(country)}</span></span></li>'
         for number, name, country, colour in entries
     )
     st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
