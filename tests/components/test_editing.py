@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from pypdf import PdfReader
 
-from components import briefing, changes, data_store, summary, workbook
+from components import briefing, changes, data_store, export, summary, tables, whos_who, workbook
 from components.dataset import DATA_DIR, load_dataset
 from components.filters import Filters, apply
 from components.schema import TABLES, TABLES_BY_NAME
@@ -99,10 +100,17 @@ def test_23_delegations_from_the_organisers_list_make_36_of_36(data_copy):
     assert publishers(data, [LIST_SOURCE]) == ["Test office"]  # a list is cited by who supplied it
 
 
-def test_the_briefing_pack_counts_the_imported_delegations(data_copy):
+def test_the_briefing_pack_and_the_downloads_count_the_imported_delegations(data_copy):
     apply_upload(data_copy, filled_template(load_dataset(data_copy)))
     data = load_dataset(data_copy)
-    pack = briefing.plan(data, apply(data, Filters()), "en")
+    view = apply(data, Filters())
+    assert len(view.ids) == 36
+    table = export.csv_bytes(tables.delegations_table(data, "en", view.localities)).decode("utf-8-sig")
+    assert len(table.strip().splitlines()) == 1 + 36 and "Test City 23" in table
+    who = PdfReader(io.BytesIO(whos_who.pdf_bytes(data, view, "en")))
+    text = " ".join(page.extract_text() for page in who.pages)
+    assert "Test City 01" in text and "Test City 23" in text and len(whos_who.protocol_order(data, view)) == 36
+    pack = briefing.plan(data, view, "en")
     cover = pack.slides[0].subtitle
     assert "36 delegations in this briefing · reports count 36 delegations in all" in cover
     assert any(slide.title.startswith("Test City 23 · ") for slide in pack.slides)
