@@ -389,8 +389,9 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
                                     relation=repr(place["relation"])))
     listed = {s["id"] for s in rows["sources"] if s["kind"] == "organisers_list"}
     for place in rows["localities"]:
-        on_list = bool(listed.intersection(place["evidence_source_id"] or ()))
-        if (place["evidence"] == "L") != on_list and place["evidence"] is not None:
+        cited = set(place["evidence_source_id"] or ())
+        only_list = bool(cited) and cited <= listed  # a report beside the list keeps its A or B
+        if (place["evidence"] == "L") != only_list and place["evidence"] is not None:
             key = "list_needs_list_source" if place["evidence"] == "L" else "list_source_needs_level"
             problems.append(problem("localities.csv", key, place["_row"], "evidence"))
     for source in rows["sources"]:

@@ -295,12 +295,24 @@ def test_evidence_l_and_the_organisers_list_source_go_together(data_copy):
     set_cell(data_copy, "localities.csv", row, "evidence", "L")
     source_row = row_of(data_copy, "sources.csv", "id", "sggp-osaka")
     assert problems_of(data_copy) == [
-        f"localities.csv row {row}, column evidence: evidence L needs an evidence_source_id of kind "
-        "organisers_list in sources.csv"]
+        f"localities.csv row {row}, column evidence: evidence L is for a delegation known only from the "
+        "organisers' list: its evidence_source_id must be sources of kind organisers_list, and no report"]
     set_cell(data_copy, "sources.csv", source_row, "kind", "organisers_list")
     found = problems_of(data_copy)
     assert f"sources.csv row {source_row}, column supplied_by: the organisers' list needs who supplied it " \
            "(supplied_by) and its date (published)" in found
-    set_cell(data_copy, "localities.csv", row, "evidence", "A")  # cites the list, so it must say L
-    assert f"localities.csv row {row}, column evidence: cites the organisers' list as evidence, so its " \
+    set_cell(data_copy, "localities.csv", row, "evidence", "A")
+    set_cell(data_copy, "localities.csv", row, "evidence_source_id", "sggp-osaka")  # only the list: must say L
+    assert f"localities.csv row {row}, column evidence: cites only the organisers' list as evidence, so its " \
            "evidence level is L" in problems_of(data_copy)
+
+
+def test_a_delegation_in_a_report_and_on_the_list_keeps_its_level(data_copy):
+    """Osaka is named in a report; the organisers' list naming it too does not make it L."""
+    with (data_copy / "sources.csv").open("a", encoding="utf-8") as handle:
+        handle.write("org-list,Danh sách các đoàn,,,,2024-09-20,vi,organisers_list,Test office,,\n")
+    row = row_of(data_copy, "localities.csv", "id", "osaka")
+    header, rows = read_rows(data_copy, "localities.csv")
+    rows[row - 2]["evidence_source_id"] += ";org-list"
+    write_rows(data_copy, "localities.csv", header, rows)
+    assert load_dataset(data_copy).localities.set_index("id").loc["osaka", "evidence"] == "A"
