@@ -83,19 +83,28 @@ def _load_or_error(folder: Path, stamp: tuple[tuple[str, int], ...]) -> Dataset 
 
 def dataset() -> Dataset:
     """The validated dataset, loaded once per process; stops the page with the report if broken.
-    Every page starts with this call, so a page reached by the legacy routing (without app.py, with
-    last run's context) is re-routed here; callbacks, which run before any page, must not be."""
+    Every page starts with this call (or ``loaded``), so a page reached by the legacy routing
+    (without app.py, with last run's context) is re-routed here; callbacks, which run before any
+    page, must not be."""
+    found = loaded()
+    if isinstance(found, Dataset):
+        return found
+    st.stop()
+    raise AssertionError("unreachable: st.stop() ends the run")
+
+
+def loaded() -> Dataset | DataError:
+    """The dataset, or, when it is broken, the report shown in its place (the editor still offers
+    its history then, so a broken edit can be undone in the app)."""
     if PagesManager.uses_pages_directory:
         _leave_legacy_routing()
     ctx = context()
-    loaded, lang = ctx.loaded, ctx.lang
-    if isinstance(loaded, Dataset):
-        return loaded
-    st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(loaded.problems))}",
-             icon=":material/error:")
-    st.code("\n".join(p.text(lang) for p in loaded.problems), language=None, wrap_lines=True)
-    st.stop()
-    raise AssertionError("unreachable: st.stop() ends the run")
+    found, lang = ctx.loaded, ctx.lang
+    if isinstance(found, DataError):
+        st.error(f"**{t('data.error_title', lang)}**\n\n{t('data.error_body', lang, n=len(found.problems))}",
+                 icon=":material/error:")
+        st.code("\n".join(p.text(lang) for p in found.problems), language=None, wrap_lines=True)
+    return found
 
 
 def start() -> Context:

@@ -164,3 +164,20 @@ def test_history_restores_the_version_before_the_import(run_app, editable):
     app = app.run()
     assert app.success[0].value.startswith("Restored the version saved at")
     assert {n: (editable / n).read_bytes() for n in data_store.TABLE_FILES} == original
+
+
+def test_broken_data_can_be_undone_from_the_editors_history(run_app, editable):
+    original = {n: (editable / n).read_bytes() for n in data_store.TABLE_FILES}
+    _apply(_upload(opened(run_app), "list.xlsx", filled_template(load_dataset(editable), count=2)))
+    before = data_store.versions(editable)[0]
+    (editable / "themes.csv").write_text("id\n", encoding="utf-8")  # a hand edit gone wrong
+    app = opened(run_app)
+    assert "could not be loaded" in app.error[0].value  # the report, then only the history
+    assert not app.get("file_uploader") and not app.tabs
+    restore = next(b for b in app.button if b.label == "Restore")
+    restore.click()
+    app = app.run()
+    assert app.success[0].value.startswith("Restored the version saved at")
+    assert {n: (editable / n).read_bytes() for n in data_store.TABLE_FILES} == original  # the newest kept one
+    assert data_store.versions(editable)[1] == before  # and the broken state was kept too
+    assert load_dataset(editable).fact("delegations_reported") == 36
