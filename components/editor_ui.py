@@ -7,6 +7,7 @@ from __future__ import annotations
 import hmac
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -105,12 +106,13 @@ def _propose(label: str, signature: str, incoming: dict[str, list[tuple[Origin, 
     return Proposal(label, signature, proposed, tuple(found), diffs, fingerprint)
 
 
-def _remember(proposal: Proposal) -> Proposal:
+def _proposal(signature: str, make: Callable[[], Proposal]) -> Proposal:
+    """The proposal the user is looking at while its input stays the same (checked against the
+    data of its time, and not checked again on every rerun); ``make`` one for a new input."""
     kept = st.session_state.get(_PROPOSAL)
-    if isinstance(kept, Proposal) and kept.signature == proposal.signature:
-        return kept  # the one the user is looking at: checked against the data of its time
-    st.session_state[_PROPOSAL] = proposal
-    return proposal
+    if not (isinstance(kept, Proposal) and kept.signature == signature):
+        kept = st.session_state[_PROPOSAL] = make()
+    return kept
 
 
 def preview(proposal: Proposal, lang: str) -> None:
@@ -202,11 +204,12 @@ def import_panel(data: Dataset, lang: str) -> None:
     if not files:
         return
     signature = "upload:" + ";".join(f"{f.file_id}" for f in files)
-    kept = st.session_state.get(_PROPOSAL)
-    if not (isinstance(kept, Proposal) and kept.signature == signature):
+
+    def make() -> Proposal:
         upload = workbook.read_upload((f.name, f.getvalue()) for f in files)
-        kept = _propose(", ".join(f.name for f in files), signature, upload.rows, False, upload.problems)
-    preview(_remember(kept), lang)
+        return _propose(", ".join(f.name for f in files), signature, upload.rows, False, upload.problems)
+
+    preview(_proposal(signature, make), lang)
 
 
 def grid_panel(data: Dataset, lang: str) -> None:
@@ -226,8 +229,13 @@ def grid_panel(data: Dataset, lang: str) -> None:
     rows = [(Origin(place, number), {c: ("" if pd.isna(v) else str(v)).strip() for c, v in record.items()})
             for number, record in enumerate(edited.to_dict("records"), start=1)]
     signature = f"grid:{name}:{hash(tuple(tuple(r.values()) for _, r in rows))}"
-    problems = [p for p in (workbook.cell_problem(o.place, o.row, c, v) for o, r in rows for c, v in r.items()) if p]
-    preview(_remember(_propose(place, signature, {name: rows}, True, problems)), lang)
+
+    def make() -> Proposal:
+        problems = [p for p in (workbook.cell_problem(o.place, o.row, c, v) for o, r in rows for c, v in r.items())
+                    if p]
+        return _propose(place, signature, {name: rows}, True, problems)
+
+    preview(_proposal(signature, make), lang)
 
 
 def _grid_column(data: Dataset, column: Column) -> object:
