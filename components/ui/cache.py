@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 
 from components import filters as flt
@@ -13,14 +12,11 @@ from components.ui.state import context
 
 def _built(builder: Callable[..., object], data: Dataset, filters: flt.Filters, lang: str,
            **options: object) -> object:
-    view = remember(flt.apply, data, filters)
-    if "lang" in inspect.signature(builder).parameters:
-        return builder(data, view, lang=lang, **options)
-    return builder(data, view, **options)
+    return builder(data, remember(flt.apply, data, filters), lang=lang, **options)
 
 
 def cached(builder: Callable[..., object], data: Dataset, **options: object) -> object:
-    """``builder(data, view[, lang=lang], **options)`` for this run's filter and language, built
+    """``builder(data, view, lang=lang, **options)`` for this run's filter and language, built
     once and reused while the data, the filter, the language and the options stay the same."""
     ctx = context()
     return remember(_built, builder, data, ctx.filters, ctx.lang, **options)
