@@ -54,7 +54,7 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
 def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
     """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
     ids = list(data.sources["id"]) if source_ids is None else list(dict.fromkeys(source_ids))
-    names = publishers(data, ids)
+    names = [] if source_ids is None else publishers(data, ids)  # the whole list is only counted
     if source_ids is None or len(names) > 3:
         lists = sum(1 for i in ids if data.source_rows[i]["kind"] == "organisers_list")
         sources = t("common.compiled_from", lang, n=len(ids) - lists)
