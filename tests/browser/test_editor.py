@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from bench.harness import start_server, stop_server
 from components.dataset import DATA_DIR, load_dataset
 from tests.support.browser import screenshot, wait_for_app
+from tests.support.data_files import tree
 from tests.support.organisers_list import filled_template
 
 pytestmark = pytest.mark.browser
@@ -26,8 +27,6 @@ WORDS = {
 }
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture

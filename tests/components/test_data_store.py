@@ -14,6 +14,7 @@ import pytest
 
 from components import data_store
 from components.dataset import load_dataset
+from tests.support.data_files import tree
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,9 +23,6 @@ def tables(folder: Path) -> dict[str, bytes]:
     return {name: (folder / name).read_bytes() for name in data_store.TABLE_FILES}
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    """Every file under the folder, history included."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def new_texts(folder: Path) -> dict[str, str]:

@@ -11,14 +11,13 @@ import pytest
 
 from components import data_store, editor_ui, summary
 from components.dataset import load_dataset
+from tests.support.data_files import tree
 from tests.support.organisers_list import filled_template
 
 KEY = "correct horse battery staple"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.fixture
