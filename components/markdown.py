@@ -8,13 +8,29 @@ from collections.abc import Sequence
 from components.dataset import Dataset
 from components.sourcing import publisher_or_title, source_url
 
-_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$:]")
+#: Markdown and Streamlit syntax; the dot of 'www.' (GitHub-flavoured Markdown links bare
+#: addresses: 'http://' and 'a@b.org' are broken by their escaped ':' and '@'); the '&' of a
+#: character reference ('&#x202E;').
+_MARKDOWN_SPECIAL = re.compile(r"(?i)[\\`*_\[\]<>#|~$:@]|(?<=www)\.|&(?=#?\w+;)")
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+#: Bidirectional controls: an override turns the rest of a line around ('gpj.exe' shown as 'exe.jpg').
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+#: Line and paragraph breaks and other control characters: in Markdown a break starts a new
+#: block (a heading, a list, a table) where the text was meant to continue.
+_BREAKS = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029]+")
+
+
+def plain(text: str) -> str:
+    """Text as one line with no direction controls: what the atlas echoes of a link or a search."""
+    return _BREAKS.sub(" ", _BIDI.sub("", text))
 
 
 def escape_md(text: str) -> str:
-    """Escape what Markdown and Streamlit would interpret (emphasis, links, `:red[…]` and
-    `:emoji:` directives, headings, tables, maths), so data text shows literally."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", text)
+    """Escape what Markdown and Streamlit would interpret (emphasis, links and bare addresses,
+    images, `:red[…]` and `:emoji:` directives, headings, lists, tables, maths, HTML and its
+    character references), so data text or a search shows literally, on one line."""
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", plain(text))
+    escaped = _LIST_NUMBER.sub(r"\1\\\2", escaped)
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 

@@ -58,7 +58,7 @@ def empty_state(data: Dataset) -> None:
     names = ", ".join(t(f"filters.part.{c}", lang) for c in culprits) if culprits else None
     message = (t("empty.because", lang, parts=names) if names else t("empty.combination", lang))
     nothing(f"**{t('common.empty_title', lang)}** — {t('empty.filter_is', lang)} "
-            f"{flt.describe(data, ctx.filters, lang)}. {message}", ":material/filter_alt_off:")
+            f"{escape_md(flt.describe(data, ctx.filters, lang))}. {message}", ":material/filter_alt_off:")
     if st.button(t("filters.reset", lang), key="empty_state_reset", icon=":material/filter_alt_off:"):
         update(filters=flt.Filters())
         st.rerun()

@@ -3,11 +3,15 @@ a hostile dataset shows its markup as text and runs no script."""
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from bench.harness import start_server, stop_server
 from tests.support.browser import wait_for_app
+from tests.support.hostile import HOSTILE_STRINGS, MARKER
 
 pytestmark = pytest.mark.browser
 PATHS = ["/", "/map", "/themes", "/delegations?delegation=osaka", "/delegations?compare=osaka,torino",
@@ -41,4 +45,79 @@ def test_hostile_dataset_shows_markup_as_text_and_runs_no_script(page: Page, hos
         assert page.locator("main img[src='x']").count() == 0
     finally:
         stop_server(process)
+    assert dialogs == []
+
+
+#: Every parameter of the URL contract, and one the atlas does not know (its name is hostile too).
+PARAMETERS = ("lang", "theme", "match", "country", "kind", "evidence", "q", "delegation", "compare", "color",
+              "order", "present", "series", "event_kind", "event", "map", None)
+PAGE_PATHS = ("/", "/map", "/themes", "/delegations", "/programme", "/sources", "/edit")
+#: Whatever in the page shows the marker as more than plain text: markup a renderer made of it, or
+#: a link or picture pointing outside. Text nodes inside Markdown may sit in <p> and <div> only.
+FIND_MARKUP = """([marker, external]) => {
+    const found = [];
+    for (const node of document.querySelectorAll('a[href], img[src], iframe, source, video, audio, link[href]')) {
+        const address = node.getAttribute('href') || node.getAttribute('src') || '';
+        if (address.includes(external) || address.includes(marker)) found.push(node.outerHTML.slice(0, 120));
+    }
+    for (const node of document.querySelectorAll('.katex, .stMarkdownColoredText, [data-testid="stMarkdownBadge"]'))
+        if (node.textContent.includes(marker)) found.push(node.outerHTML.slice(0, 120));
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+        if (/[\u202a-\u202e\u2066-\u2069]/.test(text.data)) found.push('direction control: ' + text.data);
+        if (!text.data.includes(marker)) continue;
+        for (let up = text.parentElement; up && up !== document.body; up = up.parentElement) {
+            if (up.matches('[data-testid="stMarkdownContainer"]')) break;
+            if (!['P', 'DIV', 'SPAN', 'LABEL', 'BUTTON', 'TEXTAREA', 'OPTION', 'PRE', 'CODE'].includes(up.tagName)
+                || (up.tagName === 'SPAN' && up.closest('[data-testid="stMarkdownContainer"]'))
+                || (['PRE', 'CODE'].includes(up.tagName) && up.closest('[data-testid="stMarkdownContainer"]')))
+                { found.push(up.tagName + ': ' + text.data.slice(0, 80)); break; }
+        }
+    }
+    return found;
+}"""
+
+
+def _markup_of_marker(page: Page) -> list[str]:
+    return page.evaluate(FIND_MARKUP, [MARKER, "evil.example"])
+
+
+def _hostile_links() -> list[tuple[str, str]]:
+    """Page and query string: load ``n`` gives parameter ``j`` string ``n + j``, so over all loads
+    every string passes through every parameter, and every page gets a share of each."""
+    links = []
+    for n in range(len(HOSTILE_STRINGS)):
+        pairs = []
+        for j, name in enumerate(PARAMETERS):
+            value = HOSTILE_STRINGS[(n + j) % len(HOSTILE_STRINGS)]
+            pairs.append((name or value, value))
+        links.append((PAGE_PATHS[n % len(PAGE_PATHS)], urlencode(pairs)))
+    return links
+
+
+def test_hostile_links_and_searches_show_as_text_on_every_page(page: Page, server, traffic):
+    """Every hostile string through every query parameter, and typed into the sidebar search, on
+    every page: no link, picture, styled text or direction control is made of it, no script
+    runs, and nothing is fetched from outside (``traffic``)."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    made: dict[str, list[str]] = {}
+    for path, query in _hostile_links():
+        page.goto(f"{server}{path}?{query}")
+        wait_for_app(page)
+        expect(page.get_by_text(MARKER).first).to_be_visible()  # echoed, as text
+        if found := _markup_of_marker(page):
+            made[f"{path}?{query}"] = found
+    search = page.get_by_role("textbox", name="Search")
+    for number, text in enumerate(HOSTILE_STRINGS):
+        if number % 7 == 0:
+            page.goto(f"{server}{PAGE_PATHS[number // 7 % len(PAGE_PATHS)]}?lang=en")
+            wait_for_app(page)
+        search.fill(text)
+        search.press("Enter")
+        expect(page).to_have_url(re.compile(rf"[?&]q=[^&]*{MARKER}"))  # the search was applied
+        wait_for_app(page)
+        if found := _markup_of_marker(page):
+            made[f"search {text!r}"] = found
+    assert made == {}
     assert dialogs == []
