@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
-from components.dataset import DataError, Problem, load_dataset
+from components.dataset import DataError, Problem, csv_records, load_dataset
 from components.schema import TABLES_BY_NAME, Table
 
 Row = Mapping[str, str]
@@ -65,15 +65,17 @@ class Rows:
 
 
 def parse(table: Table, text: str) -> Rows:
-    """A CSV file of the data folder as ``Rows`` (one row per line, as the loader reads it)."""
-    lines = text.splitlines()
-    parsed = list(csv.reader(lines))
-    if not parsed:
+    """A CSV file of the data folder as ``Rows``, its records read as the loader reads them."""
+    try:
+        records = list(csv_records(text))
+    except csv.Error:  # the loader reports it; the editor then offers only the history
+        records = []
+    if not records:
         return Rows(table, table.column_names, ())
-    header = tuple(h.strip() for h in parsed[0])
-    kept: dict[tuple[str, ...], str] = {tuple(parsed[0]): lines[0]}
+    header = tuple(h.strip() for h in records[0][0])
+    kept: dict[tuple[str, ...], str] = {tuple(records[0][0]): records[0][1]}
     rows = []
-    for line, cells in zip(lines[1:], parsed[1:], strict=True):
+    for cells, line in records[1:]:
         if not any(c.strip() for c in cells) or len(cells) != len(header):
             continue
         kept[tuple(cells)] = line

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 import json
 import math
 import os
 import re
-from collections.abc import Iterable, Mapping
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, time, timedelta
 from pathlib import Path
@@ -49,6 +51,15 @@ _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: in words, so the month's number is left out of the comparison.
 _VI_DAY_MONTH = re.compile(r"\b(\d{1,2})/(\d{1,2})\b(/\d{4})?")
 _VI_MONTH = re.compile(r"\btháng (\d{1,2})\b")
+#: What no cell may hold, whoever writes it: line and paragraph breaks and other control
+#: characters (a spreadsheet or a line-by-line reader ends the row there; U+0085 and U+2028 are
+#: line ends to some), and the direction controls that turn text around on screen.
+_CONTROL = re.compile("[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+#: A cell starting with one of these is run as a formula by spreadsheet programs.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER_TEXT = re.compile(r"^[+-]?\d+(\.\d+)?$")
+#: Problems that leave a whole table unread.
+_UNREADABLE = frozenset({"missing_file", "not_utf8", "no_header", "not_csv", "missing_column", "repeated_column"})
 
 
 @dataclass(frozen=True)
@@ -76,6 +87,34 @@ class Problem:
 
     def __str__(self) -> str:
         return self.text("en")
+
+
+def cell_problem(file: str, row: int | None, column: str, raw: str) -> Problem | None:
+    """The rules every cell obeys, in ``make check-data``, the app, an upload and the editor's
+    grid alike: no line break or control character, nothing a spreadsheet would run as a
+    formula (a signed number such as a longitude is a number)."""
+    found = _CONTROL.search(raw)
+    if found is not None and found.group() in "\n\r":
+        return problem(file, "line_break", row, column)
+    if found is not None:
+        char = found.group()
+        return problem(file, "control_char", row, column, char=f"U+{ord(char):04X}",
+                       name=unicodedata.name(char, "CONTROL").title())
+    value = raw.strip()
+    if value.startswith(FORMULA_STARTS) and not _NUMBER_TEXT.match(value):
+        return problem(file, "formula", row, column, value=repr(value if len(value) <= 40 else value[:40] + "…"))
+    return None
+
+
+def csv_records(text: str) -> Iterator[tuple[list[str], str]]:
+    """The records of a CSV text, each with its own text: lines end only at CR or LF (never at
+    U+2028 or U+0085), and a quoted line break stays inside its cell, to be refused there."""
+    lines = io.StringIO(text, newline="").readlines()
+    reader = csv.reader(lines)
+    start = 0
+    for cells in reader:
+        yield cells, "".join(lines[start:reader.line_num]).rstrip("\r\n")
+        start = reader.line_num
 
 
 def problem(file: str, key: str, row: int | None = None, column: str | None = None, **values: object) -> Problem:
@@ -162,9 +201,11 @@ def load_dataset(data_dir: Path | str | None = None, replacing: Mapping[str, str
         text = (replacing or {}).get(table.file)
         rows[table.name] = _read_table(folder, table, problems) if text is None else _parse_table(table, text, problems)
     _check_keys(rows, problems)
+    _check_numbers(rows, problems)
+    if any(p.key in _UNREADABLE for p in problems):  # a table missing or unreadable: checks across
+        raise DataError(problems)  # tables would only list every row that points to it
     _check_references(rows, problems)
     _check_rules(rows, problems)
-    _check_numbers(rows, problems)
     world = _read_world(folder, rows["countries"], problems)
     for country in rows["countries"]:
         if country["code"] and not (folder / FLAGS_DIR / f"{country['code'].lower()}.svg").is_file():
@@ -194,22 +235,19 @@ def _read_table(folder: Path, table: Table, problems: list[Problem]) -> list[dic
 
 
 def _parse_table(table: Table, text: str, problems: list[Problem]) -> list[dict[str, Any]]:
-    reader = csv.reader(text.splitlines())
-    header = next(reader, None)
-    if header is None:
+    try:
+        records = [cells for cells, _ in csv_records(text)]
+    except csv.Error as exc:
+        problems.append(problem(table.file, "not_csv", error=exc))
+        return []
+    if not records:
         problems.append(problem(table.file, "no_header"))
         return []
-    header = [h.strip() for h in header]
-    missing = [c for c in table.column_names if c not in header]
-    unknown = [h for h in header if h not in table.column_names]
-    for name in missing:
-        problems.append(problem(table.file, "missing_column", 1, name))
-    for name in unknown:
-        problems.append(problem(table.file, "unknown_column", 1, name))
-    if missing:
+    header = [h.strip() for h in records[0]]
+    if not header_problems(table.file, table, header, problems):
         return []
     parsed: list[dict[str, Any]] = []
-    for row_number, cells in enumerate(reader, start=2):
+    for row_number, cells in enumerate(records[1:], start=2):  # as a spreadsheet counts rows
         if not any(c.strip() for c in cells):
             continue  # blank line
         if len(cells) != len(header):
@@ -218,9 +256,25 @@ def _parse_table(table: Table, text: str, problems: list[Problem]) -> list[dict[
         raw = dict(zip(header, cells, strict=True))
         record: dict[str, Any] = {"_row": row_number}
         for column in table.columns:
-            record[column.name] = _parse_cell(table, column, raw[column.name], row_number, problems)
+            found = cell_problem(table.file, row_number, column.name, raw[column.name])
+            if found is not None:
+                problems.append(found)
+                record[column.name] = None
+            else:
+                record[column.name] = _parse_cell(table, column, raw[column.name], row_number, problems)
         parsed.append(record)
     return parsed
+
+
+def header_problems(place: str, table: Table, header: list[str], problems: list[Problem]) -> bool:
+    """Check a header row (column ids, stripped); True when the rows below can be read by it.
+    A repeated column is refused: whichever copy won, the other's values would be lost unseen."""
+    repeated = list(dict.fromkeys(h for h in header if header.count(h) > 1))
+    missing = [c for c in table.column_names if c not in header]
+    problems += [problem(place, "repeated_column", 1, name or "?", n=header.count(name)) for name in repeated]
+    problems += [problem(place, "missing_column", 1, name) for name in missing]
+    problems += [problem(place, "unknown_column", 1, h or "?") for h in header if h not in table.column_names]
+    return not (repeated or missing)
 
 
 def _parse_cell(table: Table, column: Column, raw: str, row: int, problems: list[Problem]) -> Any:

@@ -22,7 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from components.changes import Origin
-from components.dataset import Dataset, Problem, problem
+from components.dataset import Dataset, Problem, header_problems, problem
+from components.dataset import cell_problem as data_cell_problem
 from components.i18n import t
 from components.schema import TABLES_BY_NAME, Column, Table
 
@@ -39,8 +40,6 @@ EXAMPLE_PREFIX = "example-"
 TEMPLATE_ROWS = 500
 _XLSX_MAGIC = b"PK\x03\x04"
 _HTML = re.compile(r"<\s*[A-Za-z!/?]")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"^[+-]?\d+(\.\d+)?$")
 
 _EXAMPLES: dict[str, dict[str, str]] = {
     "sources": {"id": "example-organisers-list", "title": "List of foreign delegations (example)",
@@ -280,21 +279,17 @@ def _read_grid(place: str, table: Table, grid: list[list[str]], upload: Upload) 
     header = [h.split("\n", 1)[0].strip() for h in grid[0]]
     while header and header[-1] == "":
         header.pop()
-    for name in table.column_names:
-        if name not in header:
-            upload.problems.append(problem(place, "missing_column", 1, name))
-    for name in header:
-        if name not in table.column_names:
-            upload.problems.append(problem(place, "unknown_column", 1, name or "?"))
+    header_problems(place, table, header, upload.problems)
     if any(p.file == place for p in upload.problems):
         return
     rows = upload.rows.setdefault(table.name, [])
     seen: dict[tuple[str, ...], int] = {}
     for number, cells in enumerate(grid[1:], start=2):
-        record = {c: (cells[i] if i < len(cells) else "").strip() for i, c in enumerate(header)}
+        given = {c: (cells[i] if i < len(cells) else "") for i, c in enumerate(header)}
+        record = {c: v.strip() for c, v in given.items()}
         if not any(record.values()) or record == _EXAMPLES[table.name]:
             continue
-        bad = [cell_problem(place, number, c, v) for c, v in record.items()]
+        bad = [cell_problem(place, number, c, v) for c, v in given.items()]
         found = [p for p in bad if p is not None]
         key = tuple(record.get(k, "") for k in table.key)
         if any(part.startswith(EXAMPLE_PREFIX) for part in key):
@@ -309,13 +304,12 @@ def _read_grid(place: str, table: Table, grid: list[list[str]], upload: Upload) 
 
 
 def cell_problem(place: str, row: int, column: str, value: str) -> Problem | None:
-    if value.startswith(_FORMULA_START) and not _NUMBER.match(value):
-        return problem(place, "upload_formula", row, column, value=repr(_clip(value)))
-    if _HTML.search(value):
+    """The data's own cell rules (``dataset.cell_problem``), and no HTML: an upload comes from
+    outside the office's own files."""
+    found = data_cell_problem(place, row, column, value)
+    if found is None and _HTML.search(value):
         return problem(place, "upload_html", row, column, value=repr(_clip(value)))
-    if "\n" in value or "\r" in value:
-        return problem(place, "upload_line_break", row, column)
-    return None
+    return found
 
 
 def _clip(text: str, limit: int = 40) -> str:

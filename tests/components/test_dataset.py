@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from components.dataset import DATA_DIR, DataError, load_dataset
-from tests.support.data_files import read_rows, row_of, set_cell, write_rows
+from tests.support.data_files import read_rows, repeat_column, row_of, set_cell, write_rows
 from tests.support.seed import SEED_DELEGATIONS
 
 
@@ -165,6 +165,32 @@ BROKEN_CELLS = [
     ("countries.csv", 2, "iso3", "XXX", None, "'XXX' has no outline in world_countries.geojson"),
     ("localities.csv", ("id", "osaka"), "country", "Japan", None, "'Japan' is not in countries.csv; closest: JP"),
     ("sources.csv", 2, "kind", "blog", None, "'blog' is not one of: report, organisers_list"),
+    # the cell rules every writer shares: no line break or control character, no formula
+    ("localities.csv", 3, "summary_en", "Line one\nLine two", None, "holds a line break; write the text on one line"),
+    ("priorities.csv", 4, "statement_en", "One\r\nTwo", None, "holds a line break; write the text on one line"),
+    ("localities.csv", 3, "summary_en", "Line one\u2028Line two", None,
+     "holds the invisible character U+2028 (Line Separator), which can end a row or turn text around; remove it"),
+    ("localities.csv", 4, "summary_vi", "Dòng một\x85Dòng hai", None,
+     "holds the invisible character U+0085 (Control), which can end a row or turn text around; remove it"),
+    ("programme.csv", 2, "title_en", "Forum\u2029", None,
+     "holds the invisible character U+2029 (Paragraph Separator), which can end a row or turn text around; "
+     "remove it"),
+    ("localities.csv", 2, "name_en", "Osaka\u202egpj.exe", None,
+     "holds the invisible character U+202E (Right-To-Left Override), which can end a row or turn text around; "
+     "remove it"),
+    ("sources.csv", 2, "publisher", "Tuổi\tTrẻ", None,
+     "holds the invisible character U+0009 (Control), which can end a row or turn text around; remove it"),
+    ("localities.csv", 2, "name_en", "=HYPERLINK(\"http://evil.example\",\"Osaka\")", None,
+     "'=HYPERLINK(\"http://evil.example\",\"Osaka\"…' looks like a spreadsheet formula; type the text without the "
+     "leading character"),
+    ("localities.csv", 2, "head_name", "=cmd|' /C calc'!A0", None,
+     "\"=cmd|' /C calc'!A0\" looks like a spreadsheet formula; type the text without the leading character"),
+    ("sources.csv", 2, "title", "@SUM(A1)", None,
+     "'@SUM(A1)' looks like a spreadsheet formula; type the text without the leading character"),
+    ("priorities.csv", 2, "statement_en", "+1 more", None,
+     "'+1 more' looks like a spreadsheet formula; type the text without the leading character"),
+    ("figures.csv", 2, "label_en", "-2+3", None,
+     "'-2+3' looks like a spreadsheet formula; type the text without the leading character"),
 ]
 
 
@@ -174,6 +200,43 @@ def test_a_broken_cell_is_named_by_file_row_and_column(data_copy, file, where, c
     row = where if isinstance(where, int) else row_of(data_copy, file, *where)
     set_cell(data_copy, file, row, column, value)
     assert f"{file} row {row}, column {named or column}: {message}" in problems_of(data_copy)
+
+
+def test_a_negative_number_is_a_number_not_a_formula(data_copy):
+    set_cell(data_copy, "localities.csv", 2, "lon", "-122.4193")
+    load_dataset(data_copy)
+
+
+def test_a_repeated_column_is_refused_not_silently_taken(data_copy):
+    """A second lat column (negated) must not put a delegation in the other hemisphere."""
+    repeat_column(data_copy, "localities.csv", "lat")
+    assert problems_of(data_copy) == ["localities.csv row 1, column lat: this column appears 2 times; keep one (the "
+                                      "atlas will not guess which holds the right values)"]
+
+
+def test_after_a_line_break_in_a_cell_later_problems_keep_their_spreadsheet_row(data_copy):
+    set_cell(data_copy, "localities.csv", 3, "summary_en", "Line one\nLine two")
+    set_cell(data_copy, "localities.csv", 5, "lat", "123")
+    found = problems_of(data_copy)
+    assert "localities.csv row 3, column summary_en: holds a line break; write the text on one line" in found
+    assert "localities.csv row 5, column lat: 123 is out of range (-90 to 90)" in found
+    assert not any("cells but the header" in m for m in found)
+
+
+@pytest.mark.parametrize("damage", ["missing", "cp1258", "no header", "header only"])
+def test_an_unreadable_localities_table_is_reported_alone(data_copy, damage):
+    """Not 85 follow-on errors (every priority, figure and event pointing to an unknown delegation)."""
+    path = data_copy / "localities.csv"
+    if damage == "missing":
+        path.unlink()
+    elif damage == "cp1258":
+        path.write_bytes(path.read_text(encoding="utf-8").encode("cp1258", errors="replace") + b"\xff")
+    elif damage == "no header":
+        path.write_text("", encoding="utf-8")
+    else:
+        path.write_text("id,name_en\n", encoding="utf-8")
+    found = problems_of(data_copy)
+    assert all(m.startswith("localities.csv") for m in found) and len(found) <= 16, found
 
 
 def test_row_with_an_unquoted_comma_is_named(data_copy):

@@ -3,6 +3,7 @@ that uses the rules of make check-data."""
 
 from __future__ import annotations
 
+import csv
 import io
 import zipfile
 from pathlib import Path
@@ -12,10 +13,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from components import briefing, changes, data_store, export, summary, tables, whos_who, workbook
-from components.dataset import DATA_DIR, load_dataset
+from components.dataset import DATA_DIR, DataError, load_dataset
 from components.filters import Filters, apply
 from components.schema import TABLES, TABLES_BY_NAME
 from components.sourcing import publishers, source_line
+from tests.components.test_dataset import BROKEN_CELLS
+from tests.support.data_files import read_rows, repeat_column, row_of, set_cell
 from tests.support.organisers_list import LIST_SOURCE, filled_template
 
 
@@ -225,3 +228,65 @@ def test_the_grid_replaces_the_table_so_a_deleted_row_is_removed(data_copy):
     assert proposed.render() == "".join(  # the other rows keep their exact lines
         line + "\n" for i, line in enumerate((data_copy / "priorities.csv").read_text(encoding="utf-8").splitlines())
         if i != 1)
+
+
+# --- one rule set: whatever make check-data refuses, the editor refuses alike ----------------
+
+
+STRUCTURAL_BREAKS = {
+    "repeated column": lambda folder: repeat_column(folder, "localities.csv", "lat"),
+    "missing localities.csv": lambda folder: (folder / "localities.csv").unlink(),
+    "localities.csv not UTF-8": lambda folder: (folder / "localities.csv").write_bytes(
+        (folder / "localities.csv").read_text(encoding="utf-8").encode("cp1258", errors="replace")),
+    "quoted line break": lambda folder: set_cell(folder, "localities.csv", 3, "summary_en", "Line one\nLine two"),
+    "unquoted comma": lambda folder: (folder / "figures.csv").write_text(
+        (folder / "figures.csv").read_text(encoding="utf-8") + "osaka,a, b,x,1,exact,,,plo-cities-act\n",
+        encoding="utf-8"),
+}
+BREAKS = [*(f"cell:{n}" for n in range(len(BROKEN_CELLS))), *STRUCTURAL_BREAKS]
+
+
+def _break(folder: Path, case: str) -> tuple[str, int, str] | None:
+    """Damage ``folder`` as the case says; for a broken cell, (file, row, column named)."""
+    if case in STRUCTURAL_BREAKS:
+        STRUCTURAL_BREAKS[case](folder)
+        return None
+    file, where, column, value, named, _ = BROKEN_CELLS[int(case.split(":")[1])]
+    row = where if isinstance(where, int) else row_of(folder, file, *where)
+    set_cell(folder, file, row, column, value)
+    return file, row, named or column
+
+
+@pytest.mark.parametrize("case", BREAKS)
+def test_every_broken_copy_is_refused_alike_by_the_check_and_the_editor(data_copy, case):
+    """Each case of the broken-data table: `make check-data` refuses it; where the editor can
+    read the tables as rows it finds the very same problems (an unreadable file or row it never
+    reads: the page shows the check's report and the history); a broken cell typed into an upload
+    is refused with the same words in both languages."""
+    cell = _break(data_copy, case)
+    with pytest.raises(DataError) as caught:
+        load_dataset(data_copy)
+    if not {p.key for p in caught.value.problems} & {"missing_file", "not_utf8", "cell_count"}:
+        current = changes.read(data_copy, workbook.EDITABLE)
+        assert changes.check(data_copy, current) == list(caught.value.problems)
+    if cell is not None and cell[0][:-4] in workbook.EDITABLE:
+        file, row, column = cell
+        rule = next(p for p in caught.value.problems if (p.file, p.row, p.column) == (file, row, column))
+        header, rows = read_rows(data_copy, file)
+        sheet = io.StringIO()
+        writer = csv.DictWriter(sheet, fieldnames=header, lineterminator="\n")
+        writer.writeheader()
+        writer.writerow(rows[row - 2])
+        upload = workbook.read_upload([(file, sheet.getvalue().encode())])
+        if rule.key in ("line_break", "control_char", "formula"):
+            assert [(p.key, p.message(lang)) for p in upload.problems for lang in ("en", "vi")] == [
+                (rule.key, rule.message(lang)) for lang in ("en", "vi")]
+
+
+def test_whatever_passes_the_check_opens_in_the_editor_unchanged(data_copy):
+    set_cell(data_copy, "localities.csv", 2, "lon", "-122.4193")
+    load_dataset(data_copy)
+    current = changes.read(data_copy, workbook.EDITABLE)
+    assert changes.check(data_copy, current) == []
+    for rows in current.values():
+        assert rows.render() == (data_copy / rows.table.file).read_text(encoding="utf-8")

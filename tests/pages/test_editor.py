@@ -11,7 +11,7 @@ import pytest
 
 from components import data_store, editor_ui, summary
 from components.dataset import load_dataset
-from tests.support.data_files import tree
+from tests.support.data_files import set_cell, tree
 from tests.support.organisers_list import filled_template
 
 KEY = "correct horse battery staple"
@@ -180,3 +180,19 @@ def test_broken_data_can_be_undone_from_the_editors_history(run_app, editable):
     assert {n: (editable / n).read_bytes() for n in data_store.TABLE_FILES} == original  # the newest kept one
     assert data_store.versions(editable)[1] == before  # and the broken state was kept too
     assert load_dataset(editable).fact("delegations_reported") == 36
+
+
+@pytest.mark.parametrize(("damage", "reported"), [
+    ({"summary_en": "Line one\nLine two"}, "localities.csv row 3, column summary_en: holds a line break"),
+    ({"summary_en": "Line one\u2028Line two"}, "localities.csv row 3, column summary_en: holds the invisible "
+                                                "character U+2028"),
+    ({"name_en": "=HYPERLINK(\"http://evil.example\")"}, "localities.csv row 3, column name_en: '=HYPERLINK"),
+])
+def test_data_the_check_refuses_opens_the_editor_on_its_report_not_a_traceback(run_app, editable, damage, reported):
+    (column, value), = damage.items()
+    set_cell(editable, "localities.csv", 3, column, value)
+    app = opened(run_app)
+    assert not app.exception
+    assert reported in app.code[0].value
+    assert [tab.label for tab in app.tabs] == [] and app.get("file_uploader") == []
+    assert "No earlier version yet" in " ".join(i.value for i in app.info)  # the history is offered

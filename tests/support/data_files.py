@@ -32,6 +32,16 @@ def row_of(folder: Path, file: str, column: str, value: str) -> int:
     return next(i for i, r in enumerate(rows, start=2) if r[column] == value)
 
 
+def repeat_column(folder: Path, file: str, column: str) -> None:
+    """Append a second ``column`` holding the negated values of the first (a spreadsheet keeps
+    both; a reader by name would take one)."""
+    path = folder / file
+    _, rows = read_rows(folder, file)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([f"{lines[0]},{column}", *(
+        f"{line},-{row[column]}" for line, row in zip(lines[1:], rows, strict=True))]) + "\n", encoding="utf-8")
+
+
 HOSTILE_TEXT = ("<script>alert('atlas')</script> **bold** [link](javascript:alert(1)) :red[red] "
                 "<img src=x onerror=alert(2)>")
 
