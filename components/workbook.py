@@ -215,27 +215,31 @@ def _read_xlsx(name: str, content: bytes, upload: Upload) -> None:
     if not content.startswith(_XLSX_MAGIC):
         upload.problems.append(problem(name, "upload_not_xlsx"))
         return
+    found = Upload()
     try:
         with zipfile.ZipFile(io.BytesIO(content)) as archive:
             if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED_BYTES:
                 upload.problems.append(problem(name, "upload_unpacks_too_big", limit=_megabytes(MAX_UNPACKED_BYTES)))
                 return
         book = load_workbook(io.BytesIO(content), read_only=True, data_only=False)
-    except Exception:  # any failure to open is the same answer to the user
-        upload.problems.append(problem(name, "upload_not_xlsx"))
+        try:  # sheets are parsed as they are read: a bad entry or XML fails here, not above
+            for sheet in book.worksheets:
+                if sheet.title in (GUIDE_SHEET, LISTS_SHEET):
+                    continue
+                place = f"{name} › {sheet.title}"
+                if sheet.title not in EDITABLE:
+                    found.problems.append(problem(place, "upload_unknown_sheet", tables=", ".join(EDITABLE)))
+                    continue
+                grid = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+                _read_grid(place, TABLES_BY_NAME[sheet.title], grid, found)
+        finally:
+            book.close()
+    except Exception:  # a damaged zip (bad CRC, cut short), XML with entities, not a workbook:
+        upload.problems.append(problem(name, "upload_not_xlsx"))  # one answer, nothing of it taken
         return
-    try:
-        for sheet in book.worksheets:
-            if sheet.title in (GUIDE_SHEET, LISTS_SHEET):
-                continue
-            place = f"{name} › {sheet.title}"
-            if sheet.title not in EDITABLE:
-                upload.problems.append(problem(place, "upload_unknown_sheet", tables=", ".join(EDITABLE)))
-                continue
-            grid = [[_cell_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-            _read_grid(place, TABLES_BY_NAME[sheet.title], grid, upload)
-    finally:
-        book.close()
+    for table, rows in found.rows.items():
+        upload.rows.setdefault(table, []).extend(rows)
+    upload.problems.extend(found.problems)
 
 
 def _cell_text(value: object) -> str:

@@ -18,6 +18,7 @@ from components.filters import Filters, apply
 from components.schema import TABLES, TABLES_BY_NAME
 from components.sourcing import publishers, source_line
 from tests.components.test_dataset import BROKEN_CELLS
+from tests.support.bad_uploads import BAD_WORKBOOKS
 from tests.support.data_files import read_rows, repeat_column, row_of, set_cell
 from tests.support.organisers_list import LIST_SOURCE, filled_template
 
@@ -191,6 +192,13 @@ def test_a_file_over_the_limit_is_refused_before_it_is_read():
 def test_a_file_renamed_xlsx_is_refused(content):
     upload = workbook.read_upload([("list.xlsx", content)])
     assert [str(p) for p in upload.problems] == ["list.xlsx: is named .xlsx but is not an Excel workbook"]
+
+
+@pytest.mark.parametrize("damage", BAD_WORKBOOKS)
+def test_a_workbook_the_reader_cannot_parse_gets_one_plain_message(data, damage):
+    upload = workbook.read_upload([("list.xlsx", BAD_WORKBOOKS[damage](filled_template(data)))])
+    assert [str(p) for p in upload.problems] == ["list.xlsx: is named .xlsx but is not an Excel workbook"]
+    assert upload.rows == {}  # not a row of it is taken, not even from the sheets read before
 
 
 def test_a_zip_that_unpacks_to_far_more_than_a_list_is_refused():

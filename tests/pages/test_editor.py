@@ -11,6 +11,7 @@ import pytest
 
 from components import data_store, editor_ui, summary
 from components.dataset import load_dataset
+from tests.support.bad_uploads import BAD_WORKBOOKS
 from tests.support.data_files import set_cell, tree
 from tests.support.organisers_list import filled_template
 
@@ -102,6 +103,8 @@ def _upload(app, name: str, content: bytes, mime: str = XLSX):
      "big.xlsx: the file is 50.0 MB; the limit is 5.0 MB"),
     ("list.xlsx", lambda d: b"%PDF-1.4 a PDF renamed .xlsx",
      "list.xlsx: is named .xlsx but is not an Excel workbook"),
+    *(("list.xlsx", lambda d, damage=damage: damage(filled_template(d)),
+       "list.xlsx: is named .xlsx but is not an Excel workbook") for damage in BAD_WORKBOOKS.values()),
 ])
 def test_a_bad_upload_names_each_problem_and_writes_nothing(run_app, editable, name, content_of, expected):
     before = tree(editable)
