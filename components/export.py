@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from components.dataset import DATA_DIR, Dataset
+from components.dataset import DATA_DIR, FORMULA_STARTS, Dataset
 from components.i18n import t
 from components.memo import remember
 
@@ -105,16 +105,16 @@ def flag_png(svg: Path, height: int = 120) -> bytes | None:
     return done.stdout if done.returncode == 0 and done.stdout.startswith(b"\x89PNG") else None
 
 
-#: A text cell starting with one of these is run as a formula by spreadsheet programs
-#: (=HYPERLINK(…) in a name would open a link); such cells get a leading apostrophe.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+def safe_cell(value: object) -> object:
+    """A text cell a spreadsheet would run as a formula (=HYPERLINK(…) in a name would open a
+    link) gets a leading apostrophe; numbers and other text stay as they are."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
 
 
 def formula_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table with every text cell that a spreadsheet would read as a formula made plain text."""
-    def safe(value: object) -> object:
-        return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
-    return frame.map(safe)
+    """The table, header row included (a comparison's columns are delegation names), with every
+    text cell that a spreadsheet would read as a formula made plain text."""
+    return frame.map(safe_cell).rename(columns=safe_cell)
 
 
 def csv_bytes(frame: pd.DataFrame) -> bytes:
@@ -135,7 +135,9 @@ def xlsx_bytes(frame: pd.DataFrame, about: dict[str, str], lang: str) -> bytes:
 
 
 def dataset_zip(data: Dataset) -> bytes:
-    """Every CSV of the dataset with the data README, as shipped."""
+    """Every CSV of the dataset with the data README, byte for byte as checked: the files are
+    the data itself, to be checked and loaded again, so they are not altered; the check refuses
+    formula-looking text in any cell, so none is in them."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in [*sorted(data.folder.glob("*.csv")), data.folder / "README.md"]:

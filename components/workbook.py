@@ -24,6 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from components.changes import Origin
 from components.dataset import Dataset, Problem, header_problems, problem
 from components.dataset import cell_problem as data_cell_problem
+from components.export import safe_cell
 from components.i18n import t
 from components.schema import TABLES_BY_NAME, Column, Table
 
@@ -127,7 +128,7 @@ def _lists_sheet(book: Workbook, data: Dataset) -> dict[str, str]:
         sheet[f"{id_col}1"] = f"{name}\n{column_label(name, 'vi')} · {column_label(name, 'en')}"
         sheet[f"{id_col}1"].font = Font(bold=True)
         for row, (value, label) in enumerate(zip(ids, names, strict=True), start=2):
-            sheet[f"{id_col}{row}"], sheet[f"{name_col}{row}"] = value, label
+            sheet[f"{id_col}{row}"], sheet[f"{name_col}{row}"] = safe_cell(value), safe_cell(label)
         sheet.column_dimensions[id_col].width, sheet.column_dimensions[name_col].width = 22, 40
         ranges[name] = f"'{LISTS_SHEET}'!${id_col}$2:${id_col}${len(ids) + 1}"
     return ranges
