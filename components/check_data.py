@@ -1,16 +1,22 @@
-"""Check the dataset: ``python -m components.check_data [FOLDER]``; exit 1 on any problem."""
+"""Check the dataset: ``python -m components.check_data [FOLDER]``; exit 1 on any problem.
+
+It reads the folder as the app does: an apply cut short by a crash is finished or rolled back
+first, so the check never reads half of one."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
+from components.data_store import reading
 from components.dataset import DataError, data_dir_from_env, load_dataset
 
 
 def main(argv: list[str]) -> int:
-    folder = argv[0] if argv else data_dir_from_env()
+    folder = Path(argv[0]) if argv else data_dir_from_env()
     try:
-        data = load_dataset(folder)
+        with reading(folder):  # a folder that is not there or not writable is only read
+            data = load_dataset(folder)
     except DataError as error:
         print(f"{len(error.problems)} problem(s) in {folder}:", file=sys.stderr)
         for problem in error.problems:

@@ -1,10 +1,13 @@
 """Writing the data folder safely: all files of a change or none, the previous version kept,
 one writer at a time (a lock on the folder).
 
-An apply writes every new file next to its target (fsync), then a journal naming the renames
-(fsync, atomic rename), then renames, then deletes the journal. Whoever next opens the folder
-(``settle``) finishes a journal it finds and deletes temporary files without one, so a crash
-at any point leaves the old version or the new one, never a mix. Readers hold a shared lock
+An apply copies the current tables to a hidden folder in history/ and writes every new file next
+to its target (fsync), then a journal naming the renames, the history entry's first (fsync,
+atomic rename), then renames, then deletes the journal. Whoever next opens the folder
+(``settle``: the app, ``make check-data``) finishes a journal it finds and deletes what an apply
+without one left (temporary files, the hidden history copy, a journal cut short), so a crash at
+any point leaves the old version or the new one, never a mix, and history lists only applies
+that happened. Readers hold a shared lock
 while they read; an apply holds the exclusive lock. No Streamlit here.
 """
 
@@ -15,6 +18,7 @@ import hashlib
 import json
 import os
 import re
+import shutil
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -71,11 +75,22 @@ def reading(folder: Path) -> Iterator[None]:
     if not os.access(folder, os.W_OK):  # a read-only copy of the data is never written
         yield
         return
-    if (folder / JOURNAL_FILE).exists() or any(folder.glob(TEMP_PREFIX + "*")):
+    if _unsettled(folder):
         with _locked(folder, exclusive=True):
             _settle(folder)
     with _locked(folder, exclusive=False):
         yield
+
+
+def _leftovers(folder: Path) -> list[Path]:
+    """What an apply cut short before its journal leaves: new files, the history copy, a journal
+    part."""
+    return [*folder.glob(TEMP_PREFIX + "*"), *folder.glob(JOURNAL_FILE + ".part"),
+            *_history(folder).glob(".*.part")]
+
+
+def _unsettled(folder: Path) -> bool:
+    return (folder / JOURNAL_FILE).exists() or bool(_leftovers(folder))
 
 
 def _settle(folder: Path) -> None:
@@ -87,8 +102,11 @@ def _settle(folder: Path) -> None:
                 os.replace(folder / temp, folder / target)
         _sync_dir(folder)
         journal.unlink()
-    for leftover in folder.glob(TEMP_PREFIX + "*"):
-        leftover.unlink()
+    for leftover in _leftovers(folder):
+        if leftover.is_dir():
+            shutil.rmtree(leftover)
+        else:
+            leftover.unlink()
     _sync_dir(folder)
 
 
@@ -100,9 +118,9 @@ def apply(folder: Path, texts: Mapping[str, str], reason: str, expected: str, no
         _settle(folder)
         if fingerprint(folder) != expected:
             raise Conflict(folder)
-        kept = _keep(folder, reason, now)
+        kept, part = _keep(folder, reason, now)
         next(steps)
-        renames = []
+        renames = [(str(part.relative_to(folder)), f"{HISTORY_DIR}/{kept.id}")]
         for number, (name, text) in enumerate(sorted(texts.items())):
             if name not in TABLE_FILES:
                 raise ValueError(f"{name} is not a table of the atlas")
@@ -147,8 +165,9 @@ def version_bytes(folder: Path, version_id: str) -> dict[str, bytes]:
     return {name: (saved / name).read_bytes() for name in TABLE_FILES if (saved / name).is_file()}
 
 
-def _keep(folder: Path, reason: str, now: datetime | None) -> Version:
-    """Copy the current tables to history/<time>/ with the reason, whole or not at all."""
+def _keep(folder: Path, reason: str, now: datetime | None) -> tuple[Version, Path]:
+    """Copy the current tables with the reason to a hidden history/.<time>.part/; the journal
+    makes it history/<time>/ together with the new tables, or settling deletes it."""
     moment = now or datetime.now(UTC)
     version_id = moment.strftime("%Y%m%d-%H%M%S-%f")
     root = _history(folder)
@@ -160,9 +179,8 @@ def _keep(folder: Path, reason: str, now: datetime | None) -> Version:
             _write_synced(part / name, (folder / name).read_bytes())
     one_line = " ".join(reason.split())
     _write_synced(part / REASON_FILE, (one_line + "\n").encode("utf-8"))
-    os.replace(part, root / version_id)
     _sync_dir(root)
-    return Version(version_id, moment, one_line)
+    return Version(version_id, moment, one_line), part
 
 
 def _history(folder: Path) -> Path:

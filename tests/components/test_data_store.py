@@ -98,15 +98,40 @@ def test_a_process_killed_at_any_step_of_an_apply_leaves_the_old_or_the_new_data
     old = tables(data_copy)
     expected_new = {**old, **{k: v.encode() for k, v in new_texts(data_copy).items()}}
     outcomes = []
-    for step in range(0, 9):  # kept, 3 temporary files, journal, 3 renames: every point between
+    for step in range(0, 10):  # kept, 3 temporary files, journal, 4 renames: every point between
         folder = tmp_path / f"step{step}"
         subprocess.run(["cp", "-r", str(data_copy), str(folder)], check=True)
         code = _crash_at(folder, step)
         with data_store.reading(folder):  # the next page load settles the folder
             now = tables(folder)
         assert now in (old, expected_new), f"a mix after a crash at step {step}"
-        assert not list(folder.glob(".atlas-*"))
+        assert not list(folder.glob(".atlas-*")) and not list(folder.glob("history/.*"))  # nothing half left
         load_dataset(folder)  # and it is valid either way
-        outcomes.append((code, "new" if now == expected_new else "old"))
-    assert outcomes[:5] == [(86, "old")] * 4 + [(86, "new")]  # the journal is the point of no return
-    assert outcomes[-1] == (0, "new")  # the last step is past the end: the apply completed
+        outcomes.append((code, "new" if now == expected_new else "old", len(data_store.versions(folder))))
+    # the journal is the point of no return; history lists an apply only once it happened
+    assert outcomes[:5] == [(86, "old", 0)] * 4 + [(86, "new", 1)]
+    assert outcomes[-1] == (0, "new", 1)  # the last step is past the end: the apply completed
+
+
+def test_check_data_finishes_an_apply_cut_short_before_it_reads(data_copy):
+    """Between a crash and the next start of the app, `make check-data` reads the folder as the
+    app does: it finishes the journal rather than reporting half of an apply."""
+    texts = new_texts(data_copy)
+    assert _crash_at(data_copy, 6) == 86  # journal written, one table renamed of three
+    result = subprocess.run([sys.executable, "-m", "components.check_data", str(data_copy)], capture_output=True,
+                            text=True, cwd=ROOT, check=False)
+    assert result.returncode == 0, result.stderr
+    assert {name: (data_copy / name).read_text(encoding="utf-8") for name in texts} == texts
+    assert not list(data_copy.glob(".atlas-*"))
+
+
+def test_a_journal_cut_short_is_not_left_behind(data_copy):
+    """A crash while the journal itself is written leaves its part file; settling removes it, so
+    it never ends up in a backup."""
+    before = tables(data_copy)
+    (data_copy / (data_store.JOURNAL_FILE + ".part")).write_text('[[".atlas-new-0-x', encoding="utf-8")
+    (data_copy / "history").mkdir(exist_ok=True)
+    (data_copy / "history" / ".20240101-000000-000000.part").mkdir()
+    with data_store.reading(data_copy):
+        assert tables(data_copy) == before
+    assert not list(data_copy.glob(".atlas-*")) and not list((data_copy / "history").iterdir())
