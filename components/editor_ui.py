@@ -5,7 +5,10 @@ as a diff, apply, and the history with restore. Reading, checking and writing li
 from __future__ import annotations
 
 import hmac
+import logging
+import math
 import os
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -31,6 +34,10 @@ _GIVEN = "atlas_editor_given"
 _WRONG = "atlas_editor_wrong"
 _FAILED = "atlas_editor_failed"
 _REASON = "atlas_editor_reason"
+#: The longest a wrong key holds the door, and the quiet time after which wrong keys are forgotten.
+MAX_WAIT_S = 30.0
+FORGET_AFTER_S = 900.0
+_LOG = logging.getLogger(__name__)
 
 
 def _configured_key() -> str:
@@ -69,12 +76,40 @@ def door(lang: str) -> bool:
     return False
 
 
+class Door:
+    """Wrong keys counted for the whole server, not per session: keys are tried one at a time, and
+    each wrong one holds the door longer than the last (1, 2, 4 … 30 s), so ten sessions guess no
+    faster than one. Each is noted in the server log; a quarter of an hour without one forgets them."""
+
+    def __init__(self, sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic):
+        self._lock = threading.Lock()
+        self._sleep, self._clock = sleep, clock
+        self.wrong = 0
+        self._last = -math.inf
+
+    def open(self, given: str, key: str) -> bool:
+        with self._lock:
+            if self._clock() - self._last > FORGET_AFTER_S:
+                self.wrong = 0
+            if hmac.compare_digest(given.encode("utf-8"), key.encode("utf-8")):
+                self.wrong = 0
+                return True
+            self.wrong += 1
+            self._last = self._clock()
+            wait = min(2.0 ** (self.wrong - 1), MAX_WAIT_S)
+            _LOG.warning("Editor: wrong key (%d in a row on this server); the door is held %.0f s", self.wrong, wait)
+            self._sleep(wait)
+            return False
+
+
+DOOR = Door()
+
+
 def _try_key() -> None:
     given = str(st.session_state.pop(_GIVEN, ""))
-    if hmac.compare_digest(given.encode("utf-8"), _configured_key().encode("utf-8")):
+    if DOOR.open(given, _configured_key()):
         st.session_state[_UNLOCKED] = True
     else:
-        time.sleep(1)  # a wrong key costs a second: guessing is slow
         st.session_state[_WRONG] = True
 
 
