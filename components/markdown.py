@@ -8,10 +8,12 @@ from collections.abc import Sequence
 from components.dataset import Dataset
 from components.sourcing import publisher_or_title, source_url
 
-#: Markdown and Streamlit syntax; the dot of 'www.' (GitHub-flavoured Markdown links bare
-#: addresses: 'http://' and 'a@b.org' are broken by their escaped ':' and '@'); the '&' of a
-#: character reference ('&#x202E;').
-_MARKDOWN_SPECIAL = re.compile(r"(?i)[\\`*_\[\]<>#|~$:@]|(?<=www)\.|&(?=#?\w+;)")
+#: Markdown and Streamlit syntax, and the '&' of a character reference ('&#x202E;').
+_MARKDOWN_SPECIAL = re.compile(r"[\\`*_\[\]<>#|~$:@]|&(?=#?\w+;)")
+#: Where GitHub-flavoured Markdown makes a link of bare text ('http://…', 'www.…', 'a@b.org'): it
+#: finds them in the text after escapes are read, so only an invisible word joiner breaks them.
+_BARE_LINK = re.compile(r"(?i)(?<=www)(?=\.)|(?<=:)(?=//)|(?=@)")
+WORD_JOINER = "\u2060"
 _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 #: Bidirectional controls: an override turns the rest of a line around ('gpj.exe' shown as 'exe.jpg').
 _BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -29,7 +31,7 @@ def escape_md(text: str) -> str:
     """Escape what Markdown and Streamlit would interpret (emphasis, links and bare addresses,
     images, `:red[…]` and `:emoji:` directives, headings, lists, tables, maths, HTML and its
     character references), so data text or a search shows literally, on one line."""
-    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", plain(text))
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\g<0>", _BARE_LINK.sub(WORD_JOINER, plain(text)))
     escaped = _LIST_NUMBER.sub(r"\1\\\2", escaped)
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 

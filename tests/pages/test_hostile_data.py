@@ -10,6 +10,7 @@ from components.dataset import load_dataset
 from components.filters import Filters, apply
 from components.markdown import escape_md
 from tests.support.data_files import HOSTILE_TEXT
+from tests.support.hostile import HOSTILE_STRINGS
 
 PAGES = ("overview", "map", "themes", "delegations", "programme", "sources")
 
@@ -39,3 +40,11 @@ def test_exported_svg_carries_the_markup_as_text(hostile_copy):
     svg = export.vector(charts.theme_counts(data, apply(data, Filters()), "en").figure, "svg").decode()
     assert "<script>" not in svg
     assert "&#60;script&#62;" in svg or "&lt;script&gt;" in svg  # shown as text
+
+
+@pytest.mark.parametrize("text", HOSTILE_STRINGS[:5])  # the issue's own: link, image, colour, bold, maths
+def test_a_search_from_a_link_shows_literally_in_the_empty_state(run_app, text):
+    app = run_app("themes", q=text)
+    message = app.info[0].value
+    assert escape_md(text) in message  # every character of it escaped: shown as typed, on one line
+    assert "](http" not in message.replace("\\](http", "")
