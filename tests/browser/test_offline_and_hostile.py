@@ -58,7 +58,9 @@ FIND_MARKUP = """([marker, external]) => {
     const found = [];
     for (const node of document.querySelectorAll('a[href], img[src], iframe, source, video, audio, link[href]')) {
         // the atlas's own links carry the search in their query; the sources' links go to reports
-        const address = new URL(node.href || node.src || 'about:blank', location.href);
+        const raw = node.getAttribute('href') || node.getAttribute('src') || '';
+        let address;
+        try { address = new URL(raw, location.href); } catch { if (raw.includes(external)) found.push(raw); continue; }
         if (address.host.includes(external) || address.protocol === 'javascript:'
             || (node.tagName === 'A' && node.textContent.includes(marker))
             || (node.tagName !== 'A' && address.host !== location.host && address.protocol.startsWith('http')))
