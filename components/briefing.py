@@ -43,7 +43,7 @@ SPACE_AFTER, SPACE_BEFORE_HEADING = 4.0, 6.0
 TABLE_SHARES = (0.12, 0.12, 0.30, 0.20, 0.26)
 CELL_X, CELL_Y = 7.2, 3.6
 #: Pictures are drawn at their placed size, one CSS pixel to the point, this many times over.
-PICTURE_SCALE = 2.5
+PICTURE_SCALE = 2
 #: The smallest type in a picture, in points at its placed size (read from the back of the room).
 PICTURE_MIN_PT = 12
 
