@@ -40,7 +40,7 @@ TITLE_PT, BODY_PT, TABLE_PT, SOURCE_PT = 28, 18, 13, 14
 LEADING, TIGHT = 1.25, 1.12
 SPACE_AFTER, SPACE_BEFORE_HEADING = 4.0, 6.0
 #: Programme table columns (their share of the body width) and the cells' insets, both files.
-TABLE_SHARES = (0.12, 0.12, 0.30, 0.20, 0.26)
+TABLE_SHARES = (0.105, 0.105, 0.27, 0.16, 0.36)
 CELL_X, CELL_Y = 7.2, 3.6
 #: Pictures are drawn at their placed size, one CSS pixel to the point, this many times over.
 PICTURE_SCALE = 2
@@ -279,7 +279,7 @@ def _match_notes(data: Dataset, view: View, lang: str) -> tuple[str, ...]:
     weights = match_rule.host_weights(data)
     heaviest = max(weights.values(), default=1)
     heavy = [labels_of(data, lang).theme[x] for x in sorted(weights) if weights[x] == heaviest]
-    notes = [t("pack.match_rule", lang, weight=heaviest, themes=", ".join(heavy))]
+    notes = [t("pack.match_rule", lang, weight=heaviest, themes="; ".join(heavy))]
     none = [names[m.locality_id] for m in ranked if m.score == 0]
     if none:
         notes.append(t("pack.match_left_out", lang, names=", ".join(none)))

@@ -269,11 +269,15 @@ def test_the_sources_slides_give_publisher_date_and_address_in_the_files_languag
         assert not any("Bài báo" in entry for entry in entries)  # no Vietnamese description in English
 
 
-def test_the_match_slide_states_its_rule_and_names_who_it_leaves_out(data):
-    pack = briefing.plan(data, apply(data, Filters()), "en")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_match_slide_states_its_rule_in_one_line_and_names_who_it_leaves_out(data, lang):
+    from components.typeface import lines_needed
+
+    pack = briefing.plan(data, apply(data, Filters()), lang)
     match = next(s for s in pack.slides if s.image == "host-match")
-    assert match.notes[0].startswith("Score:")
-    assert "Leipzig" in match.notes[1] and "Vientiane" in match.notes[1]
+    assert match.notes[0].startswith(("Score =", "Điểm ="))
+    assert lines_needed(match.notes[0], briefing.NOTE_PT, briefing.BODY_WIDTH) == 1
+    assert "Leipzig" in match.notes[1] and ("Vientiane" in match.notes[1] or "Viêng Chăn" in match.notes[1])
 
 
 def test_pictures_are_drawn_at_their_placed_size_with_type_of_at_least_12_pt(data):
