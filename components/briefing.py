@@ -130,29 +130,27 @@ def balance(heights: list[float], budget: float, per_slide: int = 1,
     return _fill(heights, headings, high)
 
 
-#: Layouts a delegation's paragraphs try in turn (box width, columns a slide, line height): the
-#: first whose every continuation slide is at least half full wins; else the one with fewest slides.
+#: Layouts paragraphs may take (box width, columns a slide, line height), the plainer first.
 LAYOUTS = ((BODY_WIDTH, 1, LEADING), (BODY_WIDTH, 1, TIGHT), (COLUMN_WIDTH, 2, LEADING), (COLUMN_WIDTH, 2, TIGHT))
 
 
 def paginate(lines: list[Line], size: float) -> list[Slide]:
-    """Paragraphs as slides of columns (title and subtitle left to the caller), evened out over
-    as few slides as they need, with no continuation slide less than half full where a tighter
-    layout or two columns avoid it."""
+    """Paragraphs as slides of columns (title and subtitle left to the caller), evened out. Of the
+    layouts, the one that needs the fewest slides with no continuation less than half full (a
+    tighter line height or two columns only where they save a slide or fill one); the plainer on
+    a tie."""
     budget = BODY_BOTTOM - BODY_TOP
     headings = [line.heading for line in lines]
     tried = []
-    for width, per_slide, leading in LAYOUTS:
+    for order, (width, per_slide, leading) in enumerate(LAYOUTS):
         heights = [height_of(line, size, width, leading) for line in lines]
         boxes = balance(heights, budget, per_slide, headings)
         groups = [boxes[n:n + per_slide] for n in range(0, len(boxes), per_slide)]
         fills = [sum(heights[i] for box in group for i in box) / (per_slide * budget) for group in groups]
         slides = [Slide("", columns=tuple(tuple(lines[i] for i in box) for box in group), size=int(size),
                         leading=leading) for group in groups]
-        if all(fill >= 0.5 for fill in fills[1:]):
-            return slides
-        tried.append(slides)
-    return min(tried, key=len)
+        tried.append((any(fill < 0.5 for fill in fills[1:]), len(slides), order, slides))
+    return min(tried, key=lambda x: x[:3])[3]
 
 
 def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
@@ -342,10 +340,9 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
         for source_id in ids:
             cited.setdefault(source_id, None)
     numbered = [Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]
-    heights = [height_of(line, SOURCE_PT) for line in numbered]
-    for n, box in enumerate(balance(heights, BODY_BOTTOM - BODY_TOP)):
-        slides.append(Slide(t("briefing.sources", lang) + (f" ({t('briefing.continued', lang)})" if n else ""),
-                            columns=(tuple(numbered[i] for i in box),), size=SOURCE_PT))
+    for n, page in enumerate(paginate(numbered, SOURCE_PT)):
+        slides.append(replace(page, title=t("briefing.sources", lang) + (
+            f" ({t('briefing.continued', lang)})" if n else "")))
     return Pack(slides=tuple(slides), footer=footer, title=t("briefing.title", lang), subject=filter_words,
                 keywords=t("briefing.keywords", lang), lang=lang)
 
