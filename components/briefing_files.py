@@ -167,18 +167,22 @@ def _picture(page, data: bytes, left: float, top: float, width: float, height: f
 
 
 def _cover(page, slide: Slide) -> None:
+    """Title and subtitle from the left margin, as the PDF sets them (the layout centres them)."""
+    from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
     title = page.shapes.title
     title.left, title.top, title.width, title.height = Pt(MARGIN), Pt(110), Pt(BODY_WIDTH), Pt(150)
     _box(title.text_frame)
     title.text_frame.paragraphs[0].runs[0].font.size = Pt(40)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     subtitle = page.placeholders[1]
     subtitle.left, subtitle.top, subtitle.width, subtitle.height = Pt(MARGIN), Pt(290), Pt(BODY_WIDTH), Pt(150)
     _box(subtitle.text_frame)
     subtitle.text_frame.text = ""
     for n, text in enumerate(slide.subtitle.split("\n")):
         paragraph = subtitle.text_frame.paragraphs[0] if n == 0 else subtitle.text_frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
         paragraph.line_spacing = Pt(30)
         _run(paragraph, text, 22, colour=GREY)
 
