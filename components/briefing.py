@@ -5,6 +5,7 @@ files are written by components/briefing_files.py. No Streamlit."""
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -13,25 +14,38 @@ from datetime import date
 
 import plotly.graph_objects as go
 
-from components import charts, export, profiles, programme, world_static
+from components import charts, export, profiles, programme, whos_who, world_static
+from components import match as match_rule
 from components.dataset import Dataset
 from components.filters import Filters, View, describe, fold
 from components.i18n import field as column
 from components.i18n import format_date, format_day_short, t
 from components.labels import labels_of
 from components.memo import remember
-from components.sourcing import source_label, source_line
+from components.sourcing import publishers, source_line, source_url, title_in
 from components.style import colouring
+from components.typeface import lines_needed, text_width
 
 #: Slide geometry in points (13.333 × 7.5 in, 16:9), shared by the PPTX and the PDF.
 WIDTH, HEIGHT, MARGIN = 960.0, 540.0, 40.0
 BODY_TOP, BODY_BOTTOM = 128.0, 492.0
+BODY_WIDTH = WIDTH - 2 * MARGIN
+#: Two columns of paragraphs, when one does not fit a slide.
+GUTTER = 24.0
+COLUMN_WIDTH = (BODY_WIDTH - GUTTER) / 2
+#: A picture stands under the title (the filter is in the footer) and above its notes and source line.
+PICTURE_TOP, NOTE_PT, NOTE_LEADING = 90.0, 12, 15.0
 TITLE_PT, BODY_PT, TABLE_PT, SOURCE_PT = 28, 18, 13, 14
-#: Average width of a character of the body font, in ems (Noto Sans, Latin and Vietnamese text;
-#: measured on the pack's own text and rounded up, so an estimate never overfills a slide).
-CHAR_EM = 0.5
-#: Programme table columns: their share of the body width.
-TABLE_SHARES = (0.13, 0.11, 0.30, 0.20, 0.26)
+#: Line height as a share of the font size, set exactly in both files so they break pages alike.
+LEADING, TIGHT = 1.25, 1.12
+SPACE_AFTER, SPACE_BEFORE_HEADING = 4.0, 6.0
+#: Programme table columns (their share of the body width) and the cells' insets, both files.
+TABLE_SHARES = (0.105, 0.105, 0.27, 0.16, 0.36)
+CELL_X, CELL_Y = 7.2, 3.6
+#: Pictures are drawn at their placed size, one CSS pixel to the point, this many times over.
+PICTURE_SCALE = 2
+#: The smallest type in a picture, in points at its placed size (read from the back of the room).
+PICTURE_MIN_PT = 12
 
 
 @dataclass(frozen=True)
@@ -47,14 +61,26 @@ class Line:
 class Slide:
     title: str
     subtitle: str = ""
-    lines: tuple[Line, ...] = ()
+    columns: tuple[tuple[Line, ...], ...] = ()  # paragraphs in one column, or two side by side
     image: str | None = None  # key into the pictures the pack is given
+    image_size: tuple[float, float] = (0.0, 0.0)  # the picture's box in points: it is drawn that size
+    notes: tuple[str, ...] = ()  # lines under a picture: how to read it, what it leaves out
     caption: str = ""  # the source line under a picture
     alt: str = ""  # alternative text of the picture
     flag: str | None = None  # country code: the flag beside the title
     table: tuple[tuple[str, ...], ...] = ()  # header row first
+    row_heights: tuple[float, ...] = ()  # each table row's height in points, header first
     size: int = BODY_PT  # body font size in points
+    leading: float = LEADING  # line height as a share of the size
     cover: bool = False
+
+    @property
+    def lines(self) -> tuple[Line, ...]:
+        return tuple(line for column in self.columns for line in column)
+
+    @property
+    def column_width(self) -> float:
+        return BODY_WIDTH if len(self.columns) < 2 else COLUMN_WIDTH
 
 
 @dataclass(frozen=True)
@@ -68,68 +94,108 @@ class Pack:
     pictures: dict[str, bytes] = field(default_factory=dict)
 
 
-def lines_needed(line: Line, size: float, width: float = WIDTH - 2 * MARGIN) -> int:
-    """How many lines a paragraph takes at ``size`` points in a box ``width`` points wide."""
-    per_line = max(int(width / (size * CHAR_EM)), 1)
-    return max(math.ceil((len(line.lead) + len(line.text) + 1) / per_line), 1)
+def height_of(line: Line, size: float, width: float = BODY_WIDTH, leading: float = LEADING) -> float:
+    """Points a paragraph takes: its wrapped lines, the space after it, and before a heading."""
+    lines = lines_needed(line.text, size, width, line.lead)
+    return lines * size * leading + SPACE_AFTER + (SPACE_BEFORE_HEADING if line.heading else 0)
 
 
-def height_of(line: Line, size: float, width: float = WIDTH - 2 * MARGIN) -> float:
-    """Points a paragraph takes: its wrapped lines at 1.3 × the font size, and the space after."""
-    return lines_needed(line, size, width) * size * 1.3 + 4 + (6 if line.heading else 0)
-
-
-def paginate(lines: Iterable[Line], size: float, height: float = BODY_BOTTOM - BODY_TOP) -> list[list[Line]]:
-    """Split paragraphs over as many slides as they need; a heading never ends a slide."""
-    pages: list[list[Line]] = [[]]
+def _fill(heights: list[float], headings: list[bool], budget: float) -> list[list[int]]:
+    """Items into boxes of ``budget`` points, in order; a heading never ends a box."""
+    boxes: list[list[int]] = [[]]
     used = 0.0
-    for line in lines:
-        need = height_of(line, size)
-        if pages[-1] and used + need > height:
-            carried = [pages[-1].pop()] if pages[-1][-1].heading else []
-            pages.append(carried)
-            used = sum(height_of(x, size) for x in carried)
-        pages[-1].append(line)
+    for index, need in enumerate(heights):
+        if boxes[-1] and used + need > budget:
+            carried = [boxes[-1].pop()] if headings[boxes[-1][-1]] and boxes[-1][:-1] else []
+            boxes.append(carried)
+            used = sum(heights[i] for i in carried)
+        boxes[-1].append(index)
         used += need
-    return [page for page in pages if page]
+    return [box for box in boxes if box]
+
+
+def balance(heights: list[float], budget: float, per_slide: int = 1,
+            headings: list[bool] | None = None) -> list[list[int]]:
+    """Items split over as few boxes as fit, then evened out: the smallest budget that needs no more
+    slides, so a continuation is never a near-empty slide (with n slides each holds about 1/n)."""
+    headings = headings or [False] * len(heights)
+    boxes = _fill(heights, headings, budget)
+    wanted = math.ceil(len(boxes) / per_slide) * per_slide
+    if len(boxes) <= 1:
+        return boxes
+    low, high = max(heights), budget
+    while high - low > 1:
+        middle = (low + high) / 2
+        low, high = (low, middle) if len(_fill(heights, headings, middle)) <= wanted else (middle, high)
+    return _fill(heights, headings, high)
+
+
+#: Layouts paragraphs may take (box width, columns a slide, line height), the plainer first.
+LAYOUTS = ((BODY_WIDTH, 1, LEADING), (BODY_WIDTH, 1, TIGHT), (COLUMN_WIDTH, 2, LEADING), (COLUMN_WIDTH, 2, TIGHT))
+
+
+def paginate(lines: list[Line], size: float) -> list[Slide]:
+    """Paragraphs as slides of columns (title and subtitle left to the caller), evened out. Of the
+    layouts, the one that needs the fewest slides with no continuation less than half full (a
+    tighter line height or two columns only where they save a slide or fill one); the plainer on
+    a tie."""
+    budget = BODY_BOTTOM - BODY_TOP
+    headings = [line.heading for line in lines]
+    tried = []
+    for order, (width, per_slide, leading) in enumerate(LAYOUTS):
+        heights = [height_of(line, size, width, leading) for line in lines]
+        boxes = balance(heights, budget, per_slide, headings)
+        groups = [boxes[n:n + per_slide] for n in range(0, len(boxes), per_slide)]
+        fills = [sum(heights[i] for box in group for i in box) / (per_slide * budget) for group in groups]
+        slides = [Slide("", columns=tuple(tuple(lines[i] for i in box) for box in group), size=int(size),
+                        leading=leading) for group in groups]
+        tried.append((any(fill < 0.5 for fill in fills[1:]), len(slides), order, slides))
+    return min(tried, key=lambda x: x[:3])[3]
 
 
 def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
-    """'[1, 3]': sources numbered in order of first citation in the pack."""
+    """'[1, 3]': sources numbered in order of first citation in the pack, listed in number order."""
     ids = list(dict.fromkeys(source_ids))
     for source_id in ids:
         cited.setdefault(source_id, None)
     order = list(cited)
-    return f"[{', '.join(str(order.index(s) + 1) for s in ids)}]" if ids else ""
+    return f"[{', '.join(str(n) for n in sorted(order.index(s) + 1 for s in ids))}]" if ids else ""
+
+
+def _cite(text: str, refs: str) -> str:
+    """A fact and its numbered sources, kept together on one line (a no-break space)."""
+    return f"{text}\u00a0{refs}" if refs else text
 
 
 def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang: str,
                      cited: dict[str, None]) -> list[Line]:
     """What a protocol officer needs about one delegation (its profile ``p``), each fact with its
-    numbered sources."""
-    relation_refs = _numbered(cited, p.relation_sources) if p.relation_sources else ""
+    numbered sources; its events in the order they happen."""
+    timed = remember(programme.events, data)
+    say = labels_of(data, lang)
     lines = [
         Line(p.card.head, f"{t('delegations.head', lang)}:"),
-        Line(f"{p.card.relation} {relation_refs}".strip(), f"{t('delegations.relation', lang)}:"),
-        Line(f"{p.card.evidence_label} {_numbered(cited, p.evidence_sources)}", f"{t('delegations.evidence', lang)}:"),
+        Line(_cite(p.card.relation, _numbered(cited, p.relation_sources)), f"{t('delegations.relation', lang)}:"),
+        Line(_cite(p.card.evidence_label, _numbered(cited, p.evidence_sources)), f"{t('delegations.evidence', lang)}:"),
         Line(t("delegations.priorities", lang), heading=True),
     ]
     for group in p.priorities:
         for n, statement in enumerate(group.statements):
-            lines.append(Line(f"{statement.text} {_numbered(cited, statement.source_ids)}",
+            lines.append(Line(_cite(statement.text, _numbered(cited, statement.source_ids)),
                               f"{group.label}:" if n == 0 else "·"))
     if not p.priorities:
         lines.append(Line(p.card.no_priorities))
     if p.figures:
         lines.append(Line(t("delegations.figures", lang), heading=True))
-        lines += [Line(f"{f.label} {_numbered(cited, f.source_ids)}", f"{f.value}:") for f in p.figures]
-    linked = data.programme[data.programme["locality_ids"].map(lambda ids: locality_id in ids)]
+        lines += [Line(_cite(f.label, _numbered(cited, f.source_ids)), f"{f.value}:") for f in p.figures]
+    linked = timed[timed["locality_ids"].map(lambda ids: locality_id in ids)]
     if len(linked):
         lines.append(Line(t("delegations.events", lang), heading=True))
         for r in linked.to_dict("records"):
             who = r[column(lang, "participants")]
             text = f"{r[column(lang, 'title')]}" + (f" — {who}" if isinstance(who, str) and who else "")
-            lines.append(Line(f"{text} {_numbered(cited, r['source_id'])}", f"{format_day_short(r['date'], lang)}:"))
+            lead = f"{format_day_short(r['date'], lang)}, {say.when(r)}:"
+            lines.append(Line(_cite(text, _numbered(cited, r["source_id"])), lead))
     return lines
 
 
@@ -141,37 +207,126 @@ def programme_rows(data: Dataset, lang: str) -> list[tuple[str, ...]]:
             for r in programme.events(data).to_dict("records")]
 
 
-def table_pages(rows: list[tuple[str, ...]], size: float = TABLE_PT) -> list[list[tuple[str, ...]]]:
-    """Rows split over slides by the height their wrapped cells need."""
-    body = WIDTH - 2 * MARGIN
-    line = size * 1.25
+def row_height(row: tuple[str, ...], size: float = TABLE_PT, header: bool = False) -> float:
+    """A table row's height: its tallest wrapped cell and the cell insets."""
+    lines = max(lines_needed("" if header else cell, size, BODY_WIDTH * share - 2 * CELL_X, cell if header else "")
+                for cell, share in zip(row, TABLE_SHARES, strict=True))
+    return lines * size * LEADING + 2 * CELL_Y
 
-    def height(row: tuple[str, ...]) -> float:
-        return max(lines_needed(Line(cell), size, body * share - 12) for cell, share in
-                   zip(row, TABLE_SHARES, strict=True)) * line + 6
 
-    budget = BODY_BOTTOM - BODY_TOP - (line + 8)  # the header row repeats on each slide
-    pages: list[list[tuple[str, ...]]] = [[]]
-    used = 0.0
-    for row in rows:
-        if pages[-1] and used + height(row) > budget:
-            pages.append([])
-            used = 0.0
-        pages[-1].append(row)
-        used += height(row)
-    return [page for page in pages if page]
+def table_pages(header: tuple[str, ...], rows: list[tuple[str, ...]],
+                size: float = TABLE_PT) -> list[list[tuple[str, ...]]]:
+    """Rows split over slides by the height their wrapped cells need (the header repeats on each),
+    evened out so the last slide is not a near-empty one."""
+    budget = BODY_BOTTOM - BODY_TOP - row_height(header, size, header=True)
+    return [[rows[i] for i in box] for box in balance([row_height(r, size) for r in rows], budget)]
 
 
 def _untitled(figure: go.Figure) -> go.Figure:
     """A chart for a slide: its title is the slide's, its source line goes under the picture."""
     copy = go.Figure(figure)
-    copy.update_layout(title=None, margin={"t": 30})
+    copy.update_layout(title=None, margin={"t": 16, "b": 56})
     copy.layout.annotations = copy.layout.annotations[1:]  # charts.frame adds the source line first
     return copy
 
 
+def _at_least(font, minimum: float) -> None:
+    """Raise a font's size (one size, or one per point) to ``minimum``."""
+    size = font.size
+    if size is None:
+        return
+    font.size = [max(s, minimum) for s in size] if isinstance(size, list | tuple) else max(size, minimum)
+
+
+def readable(figure: go.Figure, minimum: float = PICTURE_MIN_PT) -> go.Figure:
+    """Every text of a figure at least ``minimum`` pixels: drawn one pixel to the point, that is
+    its size in points on the slide."""
+    copy = go.Figure(figure)
+    fonts = [copy.layout.font, copy.layout.legend.font, *(a.font for a in copy.layout.annotations)]
+    fonts += [trace.textfont for trace in copy.data if "textfont" in trace]
+    copy.for_each_xaxis(lambda axis: fonts.extend([axis.tickfont, axis.title.font]))
+    copy.for_each_yaxis(lambda axis: fonts.extend([axis.tickfont, axis.title.font]))
+    for font in fonts:
+        _at_least(font, minimum)
+    return copy
+
+
+#: Height of one legend entry at the pictures' smallest type, in points.
+LEGEND_ROW = 19.0
+
+
+def _key_under_legend(figure: go.Figure, height: float) -> go.Figure:
+    """The map on a slide: no room kept for an axis, the legend at the smallest type and the
+    numbered key right under it (both stand in the right margin)."""
+    entries = sum(1 for trace in figure.data if trace.name and trace.showlegend is not False)
+    lines = [html.unescape(line) for key in figure.layout.annotations for line in key.text.split("<br>")]
+    lines += [html.unescape(trace.name) for trace in figure.data if trace.name]
+    widest = max((text_width(line, PICTURE_MIN_PT) for line in lines), default=0)
+    # plotly widens its margin for a legend, not for an annotation: room for the key's longest line
+    figure.update_layout(margin={"t": 4, "b": 4, "l": 0, "r": widest * 1.1 + 40},
+                         legend={"font": {"size": PICTURE_MIN_PT}})
+    for key in figure.layout.annotations:
+        key.update(y=1 - (entries * LEGEND_ROW + 8) / (height - 8), yanchor="top")
+    return _fill_box(figure, BODY_WIDTH - widest * 1.1 - 40, height - 8)
+
+
+def _mercator(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def _fill_box(figure: go.Figure, width: float, height: float) -> go.Figure:
+    """The map's view widened to the shape of its box (a mercator map keeps its proportions, so
+    a view of another shape leaves white bands): more longitude or more latitude, same centre."""
+    (west, east), (south, north) = figure.layout.geo.lonaxis.range, figure.layout.geo.lataxis.range
+    across, up = math.radians(east - west), _mercator(north) - _mercator(south)
+    if across / up < width / height:
+        extra = math.degrees(up * width / height) - (east - west)
+        figure.update_geos(lonaxis_range=[west - extra / 2, east + extra / 2])
+    else:
+        middle, half = (_mercator(north) + _mercator(south)) / 2, across * height / width / 2
+        south, north = (math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2) for y in (middle - half, middle + half))
+        figure.update_geos(lataxis_range=[max(south, -80.0), min(north, 84.0)])
+    return figure
+
+
+def _match_notes(data: Dataset, view: View, lang: str) -> tuple[str, ...]:
+    """Under the match chart: its rule in one line, and the delegations it does not draw."""
+    ranked = match_rule.ranking(data, view)
+    names = labels_of(data, lang).delegation
+    weights = match_rule.host_weights(data)
+    heaviest = max(weights.values(), default=1)
+    heavy = [labels_of(data, lang).theme[x] for x in sorted(weights) if weights[x] == heaviest]
+    notes = [t("pack.match_rule", lang, weight=heaviest, themes="; ".join(heavy))]
+    none = [names[m.locality_id] for m in ranked if m.score == 0]
+    if none:
+        notes.append(t("pack.match_left_out", lang, names=", ".join(none)))
+    beyond = len([m for m in ranked if m.score > 0]) - charts.MATCH_BARS
+    if beyond > 0:
+        notes.append(t("pack.match_beyond", lang, n=beyond))
+    return tuple(notes)
+
+
+def picture_slide(key: str, title: str, caption: str, alt: str, notes: tuple[str, ...] = ()) -> Slide:
+    """A picture filling the body under the title, above its notes and its source line."""
+    note_lines = sum(lines_needed(note, NOTE_PT, BODY_WIDTH) for note in notes)
+    bottom = BODY_BOTTOM - NOTE_LEADING * (note_lines + 1)
+    return Slide(title, image=key, image_size=(BODY_WIDTH, bottom - PICTURE_TOP), notes=notes, caption=caption,
+                 alt=alt)
+
+
+def source_entry(data: Dataset, source_id: str, lang: str) -> str:
+    """A numbered source as the sources slide lists it: publisher and title, date, address."""
+    row = data.source_rows[source_id]
+    label = f"{(publishers(data, [source_id]) or [t('pack.no_publisher', lang)])[0]} — {title_in(row, lang)}"
+    published = row["published"] if isinstance(row["published"], str) and row["published"] else ""
+    when = (format_date(date.fromisoformat(published), lang) if len(published) == 10
+            else published or t("pack.no_date", lang))
+    return " · ".join((label, when, source_url(data, source_id) or t("pack.no_address", lang)))
+
+
 def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pack:
-    """Cover, world map, theme counts, host match, the delegations, the programme, the sources."""
+    """Cover, world map, theme counts, host match, the delegations in protocol order, the
+    programme, the sources."""
     today = today or date.today()
     filter_words = describe(data, view.filters, lang)
     footer = f"{filter_words} · {format_date(today, lang)}"
@@ -180,41 +335,56 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     caption = source_line(data, lang)
     for key, title in (("world-map", "charts.world.title"), ("theme-counts", "charts.theme_counts.title"),
                        ("host-match", "charts.match.title")):
-        slides.append(Slide(t(title, lang), filter_words, image=key, caption=caption,
-                            alt=f"{t(title, lang)} — {filter_words}"))
+        notes = _match_notes(data, view, lang) if key == "host-match" else ()
+        slides.append(picture_slide(key, t(title, lang), caption, f"{t(title, lang)} — {filter_words}", notes))
     cited: dict[str, None] = {}
     names = data.localities.set_index("id")
-    for locality_id in view.ids:
+    for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
         other = names.loc[locality_id, column("en" if lang == "vi" else "vi", "name")]
         subtitle = " · ".join(x for x in (other if other != card.name else "", card.kind) if x)
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
-        for n, lines in enumerate(pages):
+        for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
-            slides.append(Slide(title, subtitle, tuple(lines), flag=names.loc[locality_id, "country"]))
+            slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"]))
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
-    pages_of_rows = table_pages(programme_rows(data, lang))
+    pages_of_rows = table_pages(header, programme_rows(data, lang))
     for n, rows in enumerate(pages_of_rows, start=1):
         suffix = f" ({n}/{len(pages_of_rows)})" if len(pages_of_rows) > 1 else ""
         slides.append(Slide(t("briefing.programme", lang) + suffix, t("programme.subtitle_table", lang),
-                            table=(header, *rows), size=TABLE_PT))
-    for ids in data.programme["source_id"]:
+                            table=(header, *rows), size=TABLE_PT,
+                            row_heights=(row_height(header, header=True), *map(row_height, rows))))
+    for ids in programme.events(data)["source_id"]:
         for source_id in ids:
             cited.setdefault(source_id, None)
-    numbered = [Line(source_label(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]
-    for n, lines in enumerate(paginate(numbered, SOURCE_PT)):
-        slides.append(Slide(t("briefing.sources", lang) + (f" ({t('briefing.continued', lang)})" if n else ""),
-                            lines=tuple(lines), size=SOURCE_PT))
+    numbered = [Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]
+    for n, page in enumerate(paginate(numbered, SOURCE_PT)):
+        slides.append(replace(page, title=t("briefing.sources", lang) + (
+            f" ({t('briefing.continued', lang)})" if n else "")))
     return Pack(slides=tuple(slides), footer=footer, title=t("briefing.title", lang), subject=filter_words,
                 keywords=t("briefing.keywords", lang), lang=lang)
 
 
-def pictures(data: Dataset, view: View, lang: str, render: Callable = export.slide_png) -> dict[str, bytes]:
-    """The charts the pack shows, full slide size, without their own titles; and the flags."""
+def _render(figure: go.Figure, size: tuple[float, float]) -> bytes:
+    """A picture drawn at the size it is placed, one CSS pixel to the point, sharp for print."""
+    return export.figure_bytes(figure, "png", width=round(size[0]), height=round(size[1]), scale=PICTURE_SCALE)
+
+
+def pictures(data: Dataset, view: View, lang: str, sizes: dict[str, tuple[float, float]],
+             render: Callable[[go.Figure, tuple[float, float]], bytes] = _render) -> dict[str, bytes]:
+    """The charts the pack shows, each drawn at its placed size with type of at least 12 pt and
+    without its own title; the match chart on one scale (bars labelled with their score); the flags."""
     built = [world_static.world_figure(data, view, colouring(data, view, "theme", lang), lang),
              charts.theme_counts(data, view, lang), charts.match_chart(data, view, lang)]
-    rendered = {chart.name: render(_untitled(chart.figure)) for chart in built}
+    rendered = {}
+    for chart in built:
+        figure = readable(_untitled(chart.figure))
+        if chart.name == "host-match":
+            figure.update_traces(texttemplate="%{x}")
+        if chart.name == "world-map":
+            figure = _key_under_legend(figure, sizes[chart.name][1])
+        rendered[chart.name] = render(figure, sizes[chart.name])
     for code in sorted(set(view.localities["country"])):
         flag = remember(export.flag_png, data.flag_path(code))
         if flag is not None:
@@ -227,7 +397,8 @@ def build(data: Dataset, view: View, lang: str, progress: Callable[[float], None
     progress(0.05)
     pack = plan(data, view, lang)
     progress(0.2)
-    pack = replace(pack, pictures=pictures(data, view, lang))
+    sizes = {slide.image: slide.image_size for slide in pack.slides if slide.image}
+    pack = replace(pack, pictures=pictures(data, view, lang, sizes))
     progress(0.7)
     return pack
 

@@ -1,20 +1,31 @@
 """The planned briefing pack written as files: PPTX on real layouts (a title placeholder on every
 slide, so PowerPoint's outline and screen readers list them; the atlas's colours on the master;
-the filter, date and slide number in the footer) and PDF pages of the same design with their
-metadata set. No Streamlit."""
+Arial named as the theme font; the filter, date and slide number in the footer) and PDF pages of
+the same design, set in a font of Arial's metrics so both break lines and pages alike, with their
+metadata set. A PDF body that still does not fit continues on a page of its own rather than
+vanish. No Streamlit."""
 
 from __future__ import annotations
 
 import copy
 import io
-from pathlib import Path
+import re
 
-from components import export
 from components.briefing import (
     BODY_BOTTOM,
     BODY_TOP,
+    BODY_WIDTH,
+    CELL_X,
+    CELL_Y,
+    GUTTER,
     HEIGHT,
+    LEADING,
     MARGIN,
+    NOTE_LEADING,
+    NOTE_PT,
+    PICTURE_TOP,
+    SPACE_AFTER,
+    SPACE_BEFORE_HEADING,
     TABLE_SHARES,
     TITLE_PT,
     WIDTH,
@@ -24,13 +35,24 @@ from components.briefing import (
 )
 from components.i18n import t
 from components.style import HOST_COLOR, INK, MUTED, PAPER, RULE
+from components.typeface import PPTX_FONT, fonts, xml
 
 NAVY, GREY, ACCENT = INK[1:], MUTED[1:], HOST_COLOR[1:]  # python-pptx takes "RRGGBB"
-FONT_FILES = ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-              "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
-FONT_BOLD_FILES = ("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf",
-                   "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf")
 FLAG_WIDTH = 72.0
+#: The hairline round a flag, so a white band or a bare disc still reads as a flag.
+FLAG_RULE = 0.5
+#: Title box: its top and height; the subtitle's top, clear of a two-line title.
+TITLE_TOP, TITLE_HEIGHT, SUBTITLE_TOP = 18.0, 68.0, 88.0
+TITLE_LEADING = 1.15
+FOOTER_PT = 11
+
+
+def _title_width(slide: Slide) -> float:
+    return BODY_WIDTH - (FLAG_WIDTH + 16 if slide.flag else 0)
+
+
+def _column_lefts(slide: Slide) -> list[float]:
+    return [MARGIN + n * (slide.column_width + GUTTER) for n in range(len(slide.columns))]
 
 
 # --- PPTX ------------------------------------------------------------------------------------
@@ -38,11 +60,12 @@ FLAG_WIDTH = 72.0
 
 def _brand_master(deck) -> None:
     """The atlas's colours on the slide master: a navy band at the top, a red rule above the
-    footer, navy titles. python-pptx adds no shapes to a master, so they are made on a scratch
-    slide and moved there."""
+    footer, navy titles; Arial as the theme's heading and body font. python-pptx adds no shapes
+    to a master, so they are made on a scratch slide and moved there."""
     from lxml import etree
     from pptx.dml.color import RGBColor
     from pptx.enum.shapes import MSO_SHAPE
+    from pptx.opc.constants import RELATIONSHIP_TYPE
     from pptx.util import Pt
 
     scratch = deck.slides.add_slide(deck.slide_layouts[6])
@@ -64,52 +87,108 @@ def _brand_master(deck) -> None:
         fill = etree.Element(f"{{{namespaces['a']}}}solidFill")  # a run's fill comes first in defRPr
         etree.SubElement(fill, f"{{{namespaces['a']}}}srgbClr", val=NAVY)
         level.insert(0, fill)
+    theme = deck.slide_master.part.part_related_by(RELATIONSHIP_TYPE.THEME)
+    theme._blob = re.sub(rb'(<a:(?:major|minor)Font>\s*<a:latin typeface=")[^"]*"',
+                         rb'\g<1>' + PPTX_FONT.encode() + b'"', theme.blob)
 
 
-def _text(frame, lines: tuple[Line, ...], size: int) -> None:
-    from pptx.dml.color import RGBColor
+def _box(frame, insets: tuple[float, float] = (0, 0)) -> None:
+    """A text frame that wraps, never grows or shrinks its text, and has the plan's insets."""
+    from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE
     from pptx.util import Pt
 
     frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = MSO_ANCHOR.TOP
+    frame.margin_left = frame.margin_right = Pt(insets[0])
+    frame.margin_top = frame.margin_bottom = Pt(insets[1])
+
+
+def _run(paragraph, text: str, size: float, bold: bool = False, colour: str | None = None):
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    run = paragraph.add_run()
+    run.text = text
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    if colour:
+        run.font.color.rgb = RGBColor.from_string(colour)
+    return run
+
+
+def _text(frame, lines: tuple[Line, ...], size: int, leading: float) -> None:
+    from pptx.util import Pt
+
+    _box(frame)
     for n, line in enumerate(lines):
         paragraph = frame.paragraphs[0] if n == 0 else frame.add_paragraph()
-        paragraph.space_after = Pt(4)
+        paragraph.line_spacing = Pt(size * leading)
+        paragraph.space_after = Pt(SPACE_AFTER)
         if line.heading:
-            paragraph.space_before = Pt(6)
+            paragraph.space_before = Pt(SPACE_BEFORE_HEADING)
         if line.lead:
-            lead = paragraph.add_run()
-            lead.text = f"{line.lead} "
-            lead.font.bold = True
-            lead.font.size = Pt(size)
-        run = paragraph.add_run()
-        run.text = line.text
-        run.font.size = Pt(size)
-        run.font.bold = line.heading
-        if line.heading:
-            run.font.color.rgb = RGBColor.from_string(ACCENT)
+            _run(paragraph, f"{line.lead} ", size, bold=True)
+        _run(paragraph, line.text, size, bold=line.heading, colour=ACCENT if line.heading else None)
+
+
+def _textbox(page, left: float, top: float, width: float, height: float, text: str, size: float,
+             colour: str = GREY, align=None) -> None:
+    from pptx.util import Pt
+
+    box = page.shapes.add_textbox(Pt(left), Pt(top), Pt(width), Pt(height))
+    _box(box.text_frame)
+    paragraph = box.text_frame.paragraphs[0]
+    if align is not None:
+        paragraph.alignment = align
+    _run(paragraph, text, size, colour=colour)
 
 
 def _footer(page, pack: Pack, number: int, total: int) -> None:
+    from pptx.enum.text import PP_ALIGN
+
+    _textbox(page, MARGIN, HEIGHT - 38, WIDTH * 0.7, 20, pack.footer, FOOTER_PT)
+    _textbox(page, WIDTH - MARGIN - 120, HEIGHT - 38, 120, 20, t("briefing.page", pack.lang, i=number, n=total),
+             FOOTER_PT, align=PP_ALIGN.RIGHT)
+
+
+def _picture(page, data: bytes, left: float, top: float, width: float, height: float | None = None,
+             alt: str = "", rule: bool = False):
     from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    picture = page.shapes.add_picture(io.BytesIO(data), Pt(left), Pt(top), width=Pt(width),
+                                      height=Pt(height) if height else None)
+    picture._element.nvPicPr.cNvPr.set("descr", alt)
+    if rule:
+        picture.line.width = Pt(FLAG_RULE)
+        picture.line.color.rgb = RGBColor.from_string(GREY)
+    return picture
+
+
+def _cover(page, slide: Slide) -> None:
+    """Title and subtitle from the left margin, as the PDF sets them (the layout centres them)."""
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
-    for text, left, width, align in ((pack.footer, MARGIN, WIDTH * 0.7, PP_ALIGN.LEFT),
-                                     (t("briefing.page", pack.lang, i=number, n=total), WIDTH - MARGIN - 120, 120,
-                                      PP_ALIGN.RIGHT)):
-        box = page.shapes.add_textbox(Pt(left), Pt(HEIGHT - 40), Pt(width), Pt(24))
-        box.text_frame.word_wrap = True
-        paragraph = box.text_frame.paragraphs[0]
-        paragraph.alignment = align
-        run = paragraph.add_run()
-        run.text = text
-        run.font.size = Pt(11)
-        run.font.color.rgb = RGBColor.from_string(GREY)
+    title = page.shapes.title
+    title.left, title.top, title.width, title.height = Pt(MARGIN), Pt(110), Pt(BODY_WIDTH), Pt(150)
+    _box(title.text_frame)
+    title.text_frame.paragraphs[0].runs[0].font.size = Pt(40)
+    title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
+    subtitle = page.placeholders[1]
+    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Pt(MARGIN), Pt(290), Pt(BODY_WIDTH), Pt(150)
+    _box(subtitle.text_frame)
+    subtitle.text_frame.text = ""
+    for n, text in enumerate(slide.subtitle.split("\n")):
+        paragraph = subtitle.text_frame.paragraphs[0] if n == 0 else subtitle.text_frame.add_paragraph()
+        paragraph.alignment = PP_ALIGN.LEFT
+        paragraph.line_spacing = Pt(30)
+        _run(paragraph, text, 22, colour=GREY)
 
 
 def pptx_bytes(pack: Pack) -> bytes:
     from pptx import Presentation
-    from pptx.dml.color import RGBColor
     from pptx.enum.text import PP_ALIGN
     from pptx.util import Pt
 
@@ -126,59 +205,50 @@ def pptx_bytes(pack: Pack) -> bytes:
         page = deck.slides.add_slide(cover_layout if slide.cover else titled_layout)
         title = page.shapes.title
         title.text = slide.title
-        title.text_frame.word_wrap = True
-        title_run = title.text_frame.paragraphs[0].runs[0]
-        title_run.font.bold = True
+        title.text_frame.paragraphs[0].runs[0].font.bold = True
         if slide.cover:
-            title.left, title.top, title.width, title.height = Pt(MARGIN), Pt(120), Pt(WIDTH - 2 * MARGIN), Pt(150)
-            title_run.font.size = Pt(40)
-            subtitle = page.placeholders[1]
-            subtitle.left, subtitle.top = Pt(MARGIN), Pt(290)
-            subtitle.width, subtitle.height = Pt(WIDTH - 2 * MARGIN), Pt(150)
-            subtitle.text = slide.subtitle
-            for paragraph in subtitle.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(22)
-                    run.font.color.rgb = RGBColor.from_string(GREY)
+            _cover(page, slide)
         else:
-            flag_room = FLAG_WIDTH + 16 if slide.flag else 0
-            title.left, title.top = Pt(MARGIN), Pt(22)
-            title.width, title.height = Pt(WIDTH - 2 * MARGIN - flag_room), Pt(62)
-            title_run.font.size = Pt(TITLE_PT)
-            for paragraph in title.text_frame.paragraphs:
-                paragraph.alignment = PP_ALIGN.LEFT
+            width = _title_width(slide)
+            title.left, title.top, title.width, title.height = Pt(MARGIN), Pt(TITLE_TOP), Pt(width), Pt(TITLE_HEIGHT)
+            _box(title.text_frame)
+            title.text_frame.paragraphs[0].runs[0].font.size = Pt(TITLE_PT)
+            title.text_frame.paragraphs[0].line_spacing = Pt(TITLE_PT * TITLE_LEADING)
+            title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
             if slide.subtitle:
-                sub = page.shapes.add_textbox(Pt(MARGIN), Pt(86), Pt(WIDTH - 2 * MARGIN - flag_room), Pt(30))
-                run = sub.text_frame.paragraphs[0].add_run()
-                run.text = slide.subtitle
-                run.font.size = Pt(16)
-                run.font.color.rgb = RGBColor.from_string(GREY)
+                _textbox(page, MARGIN, SUBTITLE_TOP, width, 24, slide.subtitle, 16)
             flag = pack.pictures.get(f"flag-{slide.flag}") if slide.flag else None
             if flag:
-                picture = page.shapes.add_picture(io.BytesIO(flag), Pt(WIDTH - MARGIN - FLAG_WIDTH), Pt(28),
-                                                  width=Pt(FLAG_WIDTH))
-                picture._element.nvPicPr.cNvPr.set("descr", slide.title.split(" · ")[-1])
+                _picture(page, flag, WIDTH - MARGIN - FLAG_WIDTH, 28, FLAG_WIDTH, alt=slide.title.split(" · ")[-1],
+                         rule=True)
             if slide.image and slide.image in pack.pictures:
-                top, bottom = BODY_TOP - 4, BODY_BOTTOM - 18
-                picture = page.shapes.add_picture(io.BytesIO(pack.pictures[slide.image]), Pt(0), Pt(top),
-                                                  height=Pt(bottom - top))
-                picture.left = int((deck.slide_width - picture.width) / 2)
-                picture._element.nvPicPr.cNvPr.set("descr", slide.alt)
-                caption = page.shapes.add_textbox(Pt(MARGIN), Pt(bottom), Pt(WIDTH - 2 * MARGIN), Pt(20))
-                run = caption.text_frame.paragraphs[0].add_run()
-                run.text = slide.caption
-                run.font.size = Pt(11)
-                run.font.color.rgb = RGBColor.from_string(GREY)
+                _picture(page, pack.pictures[slide.image], MARGIN, PICTURE_TOP, *slide.image_size, alt=slide.alt)
+                _notes(page, slide)
             elif slide.table:
                 _table(page, slide)
-            elif slide.lines:
-                body = page.shapes.add_textbox(Pt(MARGIN), Pt(BODY_TOP), Pt(WIDTH - 2 * MARGIN),
+            for left, lines in zip(_column_lefts(slide), slide.columns, strict=True):
+                body = page.shapes.add_textbox(Pt(left), Pt(BODY_TOP), Pt(slide.column_width),
                                                Pt(BODY_BOTTOM - BODY_TOP))
-                _text(body.text_frame, slide.lines, slide.size)
+                _text(body.text_frame, lines, slide.size, slide.leading)
         _footer(page, pack, number, len(pack.slides))
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def _notes(page, slide: Slide) -> None:
+    """Under a picture: its notes in ink, then its source line in grey."""
+    top = PICTURE_TOP + slide.image_size[1]
+    texts = [(note, NAVY) for note in slide.notes] + [(slide.caption, GREY)]
+    height = BODY_BOTTOM - top
+    from pptx.util import Pt
+
+    box = page.shapes.add_textbox(Pt(MARGIN), Pt(top), Pt(BODY_WIDTH), Pt(height))
+    _box(box.text_frame)
+    for n, (text, colour) in enumerate(texts):
+        paragraph = box.text_frame.paragraphs[0] if n == 0 else box.text_frame.add_paragraph()
+        paragraph.line_spacing = Pt(NOTE_LEADING)
+        _run(paragraph, text, NOTE_PT, colour=colour)
 
 
 def _table(page, slide: Slide) -> None:
@@ -186,51 +256,26 @@ def _table(page, slide: Slide) -> None:
     from pptx.util import Pt
 
     rows, columns = len(slide.table), len(slide.table[0])
-    shape = page.shapes.add_table(rows, columns, Pt(MARGIN), Pt(BODY_TOP), Pt(WIDTH - 2 * MARGIN),
-                                  Pt(min(BODY_BOTTOM - BODY_TOP, 24 * rows)))
+    shape = page.shapes.add_table(rows, columns, Pt(MARGIN), Pt(BODY_TOP), Pt(BODY_WIDTH),
+                                  Pt(sum(slide.row_heights)))
     table = shape.table
     for index, share in enumerate(TABLE_SHARES):
-        table.columns[index].width = Pt((WIDTH - 2 * MARGIN) * share)
+        table.columns[index].width = Pt(BODY_WIDTH * share)
     for r, row in enumerate(slide.table):
+        table.rows[r].height = Pt(slide.row_heights[r])
         for c, value in enumerate(row):
             cell = table.cell(r, c)
-            cell.text = value
-            for paragraph in cell.text_frame.paragraphs:
-                for run in paragraph.runs:
-                    run.font.size = Pt(slide.size)
-                    run.font.bold = r == 0
-                    if r == 0:
-                        run.font.color.rgb = RGBColor.from_string("FFFFFF")
+            cell.margin_left = cell.margin_right = Pt(CELL_X)
+            cell.margin_top = cell.margin_bottom = Pt(CELL_Y)
+            paragraph = cell.text_frame.paragraphs[0]
+            paragraph.line_spacing = Pt(slide.size * LEADING)
+            _run(paragraph, value, slide.size, bold=r == 0, colour="FFFFFF" if r == 0 else NAVY)
             if r == 0:
                 cell.fill.solid()
                 cell.fill.fore_color.rgb = RGBColor.from_string(NAVY)
 
 
 # --- PDF -------------------------------------------------------------------------------------
-
-
-def fonts() -> tuple[str, str]:
-    """Register the Noto (or DejaVu) fonts that carry Vietnamese letters; their reportlab names."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    regular = next((f for f in FONT_FILES if Path(f).exists()), None)
-    bold = next((f for f in FONT_BOLD_FILES if Path(f).exists()), None)
-    if regular is None or bold is None:
-        raise export.ExportUnavailable("The PDF needs the Noto or DejaVu fonts (Debian: fonts-noto-core).")
-    if "Atlas" not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont("Atlas", regular))
-        pdfmetrics.registerFont(TTFont("Atlas-Bold", bold))
-        from reportlab.lib.fonts import addMapping
-
-        addMapping("Atlas", 0, 0, "Atlas")
-        addMapping("Atlas", 1, 0, "Atlas-Bold")
-    return "Atlas", "Atlas-Bold"
-
-
-def xml(text: str) -> str:
-    """reportlab paragraphs read a little XML: escape the text."""
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _paragraph(line: Line, style):
@@ -242,15 +287,114 @@ def _paragraph(line: Line, style):
     return Paragraph(lead + xml(line.text), style)
 
 
-def pdf_bytes(pack: Pack) -> bytes:
-    """The same pack as PDF pages of the same 16:9 design, with title, author, subject and
-    keywords set."""
+def _frame(left: float, top: float, width: float, height: float):
+    """A reportlab frame given as the PPTX places a box: from the top of the page, no padding."""
+    from reportlab.platypus import Frame
+
+    return Frame(left, HEIGHT - top - height, width, height, showBoundary=0, leftPadding=0, rightPadding=0,
+                 topPadding=0, bottomPadding=0)
+
+
+def _chrome(pdf, pack: Pack, slide: Slide, number: int, title: str) -> None:
+    """What every page carries: the band, the footer rule and footer, the title and subtitle, the flag."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.utils import ImageReader
-    from reportlab.pdfgen import canvas
-    from reportlab.platypus import Frame, Paragraph, Table, TableStyle
+    from reportlab.platypus import Paragraph
 
     regular, bold = fonts()
+    grey, navy = f"#{GREY}", f"#{NAVY}"
+    pdf.setFillColor(navy)
+    pdf.rect(0, HEIGHT - 10, WIDTH, 10, stroke=0, fill=1)
+    pdf.setFillColor(f"#{ACCENT}")
+    pdf.rect(MARGIN, 44.5, WIDTH - 2 * MARGIN, 1.5, stroke=0, fill=1)
+    pdf.setFillColor(grey)
+    pdf.setFont(regular, FOOTER_PT)
+    pdf.drawString(MARGIN, 26, pack.footer)
+    pdf.drawRightString(WIDTH - MARGIN, 26, t("briefing.page", pack.lang, i=number, n=len(pack.slides)))
+    if slide.cover:
+        return
+    width = _title_width(slide)
+    _frame(MARGIN, TITLE_TOP, width, TITLE_HEIGHT).addFromList(
+        [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=TITLE_PT, leading=TITLE_PT * TITLE_LEADING,
+                                              textColor=navy))], pdf)
+    if slide.subtitle:
+        _frame(MARGIN, SUBTITLE_TOP, width, 24).addFromList(
+            [Paragraph(xml(slide.subtitle), ParagraphStyle("s", fontName=regular, fontSize=16, leading=20,
+                                                           textColor=grey))], pdf)
+    flag = pack.pictures.get(f"flag-{slide.flag}") if slide.flag else None
+    if flag:
+        image = ImageReader(io.BytesIO(flag))
+        w, h = image.getSize()
+        height = FLAG_WIDTH * h / w
+        pdf.drawImage(image, WIDTH - MARGIN - FLAG_WIDTH, HEIGHT - 28 - height, width=FLAG_WIDTH, height=height)
+        pdf.setStrokeColor(grey)
+        pdf.setLineWidth(FLAG_RULE)
+        pdf.rect(WIDTH - MARGIN - FLAG_WIDTH, HEIGHT - 28 - height, FLAG_WIDTH, height, stroke=1, fill=0)
+
+
+def _cover_story(slide: Slide) -> list:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph
+
+    regular, bold = fonts()
+    story = [Paragraph(xml(slide.title), ParagraphStyle("c", fontName=bold, fontSize=40, leading=48,
+                                                        textColor=f"#{NAVY}", spaceAfter=24))]
+    return story + [Paragraph(xml(x), ParagraphStyle("cs", fontName=regular, fontSize=22, leading=30,
+                                                     textColor=f"#{GREY}")) for x in slide.subtitle.split("\n")]
+
+
+def _stories(slide: Slide) -> list[tuple[object, list]]:
+    """The body as (frame, flowables) pairs, placed where the PPTX places its boxes."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, Table, TableStyle
+
+    regular, bold = fonts()
+    if slide.cover:
+        return [(_frame(MARGIN, 110, BODY_WIDTH, HEIGHT - 200), _cover_story(slide))]
+    if slide.table:
+        style = ParagraphStyle("cell", fontName=regular, fontSize=slide.size, leading=slide.size * LEADING,
+                               textColor=f"#{NAVY}")
+        head = ParagraphStyle("head", parent=style, fontName=bold, textColor=PAPER)
+        rows = [[Paragraph(xml(c), head if r == 0 else style) for c in row] for r, row in enumerate(slide.table)]
+        table = Table(rows, colWidths=[BODY_WIDTH * s for s in TABLE_SHARES], repeatRows=1)
+        table.setStyle(TableStyle([
+            ("BACKGROUND", (0, 0), (-1, 0), f"#{NAVY}"), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("LEFTPADDING", (0, 0), (-1, -1), CELL_X),
+            ("RIGHTPADDING", (0, 0), (-1, -1), CELL_X), ("TOPPADDING", (0, 0), (-1, -1), CELL_Y),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_Y)]))
+        return [(_frame(MARGIN, BODY_TOP, BODY_WIDTH, BODY_BOTTOM - BODY_TOP), [table])]
+    style = ParagraphStyle("b", fontName=regular, fontSize=slide.size, leading=slide.size * slide.leading,
+                           spaceAfter=SPACE_AFTER, textColor=f"#{NAVY}")
+    heading = ParagraphStyle("h", parent=style, spaceBefore=SPACE_BEFORE_HEADING)
+    return [(_frame(left, BODY_TOP, slide.column_width, BODY_BOTTOM - BODY_TOP),
+             [_paragraph(x, heading if x.heading else style) for x in lines])
+            for left, lines in zip(_column_lefts(slide), slide.columns, strict=True)]
+
+
+def _picture_page(pdf, slide: Slide, pack: Pack) -> None:
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.lib.utils import ImageReader
+    from reportlab.platypus import Paragraph
+
+    regular, _ = fonts()
+    width, height = slide.image_size
+    pdf.drawImage(ImageReader(io.BytesIO(pack.pictures[slide.image])), MARGIN, HEIGHT - PICTURE_TOP - height,
+                  width=width, height=height)
+    top = PICTURE_TOP + height
+    story = [Paragraph(xml(text), ParagraphStyle("n", fontName=regular, fontSize=NOTE_PT, leading=NOTE_LEADING,
+                                                 textColor=colour))
+             for text, colour in [(n, f"#{NAVY}") for n in slide.notes] + [(slide.caption, f"#{GREY}")]]
+    _frame(MARGIN, top, BODY_WIDTH, BODY_BOTTOM - top).addFromList(story, pdf)
+
+
+def pdf_bytes(pack: Pack) -> bytes:
+    """The same pack as PDF pages of the same 16:9 design, with title, author, subject and
+    keywords set. What a page cannot hold continues on the next page under the same title."""
+    from reportlab import rl_config
+    from reportlab.pdfgen import canvas
+
+    # pictures as binary streams: reportlab's pure-Python ASCII85 encoding took 2 s of the pack
+    rl_config.useA85 = 0
     buffer = io.BytesIO()
     pdf = canvas.Canvas(buffer, pagesize=(WIDTH, HEIGHT))
     pdf.setTitle(pack.title)
@@ -258,60 +402,23 @@ def pdf_bytes(pack: Pack) -> bytes:
     pdf.setSubject(pack.subject)
     pdf.setKeywords(pack.keywords)
     pdf.setCreator(t("briefing.author", pack.lang))
-    grey, navy = f"#{GREY}", f"#{NAVY}"
     for number, slide in enumerate(pack.slides, start=1):
-        pdf.setFillColor(navy)
-        pdf.rect(0, HEIGHT - 10, WIDTH, 10, stroke=0, fill=1)
-        pdf.setFillColor(f"#{ACCENT}")
-        pdf.rect(MARGIN, 44.5, WIDTH - 2 * MARGIN, 1.5, stroke=0, fill=1)
-        flag_room = FLAG_WIDTH + 16 if slide.flag else 0
-        if slide.cover:
-            story = [Paragraph(xml(slide.title), ParagraphStyle("c", fontName=bold, fontSize=40, leading=48,
-                                                                textColor=navy))]
-            story += [Paragraph(xml(x), ParagraphStyle("cs", fontName=regular, fontSize=22, leading=30,
-                                                       textColor=grey)) for x in slide.subtitle.split("\n")]
-            Frame(MARGIN, 100, WIDTH - 2 * MARGIN, HEIGHT - 220, showBoundary=0).addFromList(story, pdf)
-        else:
-            story = [Paragraph(xml(slide.title), ParagraphStyle("t", fontName=bold, fontSize=TITLE_PT,
-                                                                leading=TITLE_PT * 1.15, textColor=navy))]
-            if slide.subtitle:
-                story.append(Paragraph(xml(slide.subtitle), ParagraphStyle("s", fontName=regular, fontSize=16,
-                                                                           leading=20, textColor=grey)))
-            Frame(MARGIN, HEIGHT - BODY_TOP + 4, WIDTH - 2 * MARGIN - flag_room, BODY_TOP - 18,
-                  showBoundary=0, leftPadding=0, rightPadding=0).addFromList(story, pdf)
-            flag = pack.pictures.get(f"flag-{slide.flag}") if slide.flag else None
-            if flag:
-                image = ImageReader(io.BytesIO(flag))
-                w, h = image.getSize()
-                pdf.drawImage(image, WIDTH - MARGIN - FLAG_WIDTH, HEIGHT - 28 - FLAG_WIDTH * h / w,
-                              width=FLAG_WIDTH, height=FLAG_WIDTH * h / w)
-            if slide.image and slide.image in pack.pictures:
-                top, bottom = BODY_TOP - 4, BODY_BOTTOM - 18
-                picture = ImageReader(io.BytesIO(pack.pictures[slide.image]))
-                pdf.drawImage(picture, MARGIN, HEIGHT - bottom, width=WIDTH - 2 * MARGIN, height=bottom - top,
-                              preserveAspectRatio=True)
-                pdf.setFillColor(grey)
-                pdf.setFont(regular, 11)
-                pdf.drawString(MARGIN, HEIGHT - bottom - 14, slide.caption)
-            elif slide.table:
-                style = ParagraphStyle("cell", fontName=regular, fontSize=slide.size, leading=slide.size * 1.2)
-                head = ParagraphStyle("head", parent=style, fontName=bold, textColor=PAPER)
-                rows = [[Paragraph(xml(c), head if r == 0 else style) for c in row]
-                        for r, row in enumerate(slide.table)]
-                table = Table(rows, colWidths=[(WIDTH - 2 * MARGIN) * s for s in TABLE_SHARES], repeatRows=1)
-                table.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, 0), navy), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                           ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE)]))
-                Frame(MARGIN, HEIGHT - BODY_BOTTOM, WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP, showBoundary=0,
-                      leftPadding=0, rightPadding=0).addFromList([table], pdf)
-            elif slide.lines:
-                style = ParagraphStyle("b", fontName=regular, fontSize=slide.size, leading=slide.size * 1.3,
-                                       spaceAfter=4, textColor=navy)
-                Frame(MARGIN, HEIGHT - BODY_BOTTOM, WIDTH - 2 * MARGIN, BODY_BOTTOM - BODY_TOP, showBoundary=0,
-                      leftPadding=0, rightPadding=0).addFromList([_paragraph(x, style) for x in slide.lines], pdf)
-        pdf.setFillColor(grey)
-        pdf.setFont(regular, 11)
-        pdf.drawString(MARGIN, 26, pack.footer)
-        pdf.drawRightString(WIDTH - MARGIN, 26, t("briefing.page", pack.lang, i=number, n=len(pack.slides)))
+        _chrome(pdf, pack, slide, number, slide.title)
+        if slide.image and slide.image in pack.pictures:
+            _picture_page(pdf, slide, pack)
+        left = [flowable for frame, story in _stories(slide) for flowable in _fill_frame(frame, story, pdf)]
+        while left:  # never drop what did not fit: it continues on a page of its own
+            pdf.showPage()
+            _chrome(pdf, pack, slide, number, f"{slide.title} ({t('briefing.continued', pack.lang)})")
+            left = _fill_frame(_frame(MARGIN, BODY_TOP, BODY_WIDTH, BODY_BOTTOM - BODY_TOP), left, pdf)
         pdf.showPage()
     pdf.save()
     return buffer.getvalue()
+
+
+def _fill_frame(frame, story: list, pdf) -> list:
+    """Draw what fits of ``story`` in ``frame``; the rest (a table split after its last row that
+    fits, the header repeated)."""
+    rest = list(story)
+    frame.addFromList(rest, pdf)
+    return rest

@@ -91,3 +91,17 @@ def format_quantity(value: float, qualifier: str, lang: str) -> str:
     """A number with its qualifier: 'about 90', 'more than 2,000'."""
     number = format_number(value, lang)
     return number if qualifier == "exact" else t(f"qualifier.{qualifier}", lang, n=number)
+
+
+#: The unit (figures.csv, unit_en) that makes a key figure a calendar year.
+YEAR_UNIT = "year"
+
+
+def format_figure(value: float, qualifier: str, unit_en: object, unit: object, lang: str) -> str:
+    """A key figure as its kind is written: a year as its digits ('2011', never '2,011' or
+    '2011 year'), a quantity with its qualifier and unit ('more than 2,000 companies')."""
+    if unit_en == YEAR_UNIT:
+        year = f"{value:.0f}"
+        return year if qualifier == "exact" else t(f"qualifier.{qualifier}", lang, n=year)
+    quantity = format_quantity(value, qualifier, lang)
+    return f"{quantity} {unit}" if isinstance(unit, str) and unit else quantity

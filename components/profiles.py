@@ -5,10 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from components import programme
 from components.dataset import Dataset
-from components.i18n import field, format_date, format_quantity, t
+from components.i18n import field, format_date, format_figure, t
 from components.labels import labels_of
 from components.match import host_weights, similar
+from components.memo import remember
 from components.style import theme_colors
 
 
@@ -102,11 +104,12 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
     )
     figures = data.figures[data.figures["locality_id"] == locality_id]
     figure_rows = tuple(
-        Figure(label, format_quantity(value, qualifier, lang) + (f" {unit}" if isinstance(unit, str) else ""), ids)
-        for label, value, qualifier, unit, ids in zip(
-            figures[field(lang, "label")], figures["value"], figures["qualifier"], figures[field(lang, "unit")],
-            figures["source_id"], strict=True))
-    linked = data.programme[data.programme["locality_ids"].map(lambda ids: locality_id in ids)]
+        Figure(label, format_figure(value, qualifier, unit_en, unit, lang), ids)
+        for label, value, qualifier, unit_en, unit, ids in zip(
+            figures[field(lang, "label")], figures["value"], figures["qualifier"], figures["unit_en"],
+            figures[field(lang, "unit")], figures["source_id"], strict=True))
+    timed = remember(programme.events, data)  # in the order they happened, as everywhere
+    linked = timed[timed["locality_ids"].map(lambda ids: locality_id in ids)]
     events = tuple(Event(i, format_date(d, lang, weekday=True), title) for i, d, title in
                    zip(linked["id"], linked["date"], linked[field(lang, "title")], strict=True))
     weights = host_weights(data)

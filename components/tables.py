@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from components.dataset import Dataset
-from components.i18n import field, format_date, format_quantity, t
+from components.i18n import field, format_date, format_figure, format_quantity, t
 from components.labels import labels_of
 from components.sourcing import publisher_or_title, source_title
 
@@ -63,10 +63,8 @@ def priorities_table(data: Dataset, lang: str, priorities: pd.DataFrame | None =
 
 def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
     f = data.figures
-    values = [
-        f"{format_quantity(v, q, lang)} {u}".strip() if isinstance(u, str) else format_quantity(v, q, lang)
-        for v, q, u in zip(f["value"], f["qualifier"], f[field(lang, "unit")], strict=True)
-    ]
+    values = [format_figure(v, q, e, u, lang) for v, q, e, u in
+              zip(f["value"], f["qualifier"], f["unit_en"], f[field(lang, "unit")], strict=True)]
     return pd.DataFrame({
         t("col.delegation", lang): f["locality_id"].map(labels_of(data, lang).delegation),
         t("col.figure", lang): f[field(lang, "label")],

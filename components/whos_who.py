@@ -9,16 +9,17 @@ the Dialogue (evidence A) before those on a guest list (B), then by name."""
 from __future__ import annotations
 
 import io
+import re
 import unicodedata
 from datetime import date
 
 from components import profiles
-from components.briefing_files import fonts, xml
 from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, format_date, t
 from components.labels import labels_of
 from components.style import INK, MUTED, PAPER, RULE, theme_colors
+from components.typeface import fonts, xml
 
 #: The Vietnamese alphabet; tone marks only break ties.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -47,15 +48,27 @@ def protocol_order(data: Dataset, view: View) -> list[str]:
         zip(places["id"], places["country"], places["evidence"], places["name_vi"], strict=True))]
 
 
-#: What a delegation asked for, at most this many characters (cut at a word, marked with …).
-ASKED_CHARS = 120
+#: A statement worded as a request or an offer: its English wording opens with the verb, maybe
+#: after a clause ("Asked HCMC to…", "After his speech, proposed…", "Seeks…"); the Vietnamese twin
+#: of the same row is shown in Vietnamese.
+REQUEST = re.compile(r"^(?:[^,.;]*, )?(?:ask(?:ed|s)?|propos(?:ed|es)|call(?:ed|s) for|offer(?:ed|s)?|"
+                     r"invit(?:ed|es)|wants?|seeks?|sought|urg(?:ed|es)|hop(?:ed|es))\b", re.IGNORECASE)
 
 
-def _asked(data: Dataset, card: profiles.Card, lang: str) -> str:
-    """One line of what the delegation asked for: its first stated priority, else why none."""
+def asked(data: Dataset, card: profiles.Card, lang: str) -> str:
+    """What the delegation asked for or offered: its first statement worded so, whole (never
+    cut); else a short sentence saying none is reported (the themes column says whether any
+    priority is)."""
     own = data.priorities[data.priorities["locality_id"] == card.id]
-    text = card.no_priorities if own.empty else str(own[field(lang, "statement")].iloc[0])
-    return text if len(text) <= ASKED_CHARS else text[:ASKED_CHARS].rsplit(" ", 1)[0].rstrip(",;:") + " …"
+    wanted = own[own["statement_en"].str.contains(REQUEST)]
+    texts = [str(x) for x in wanted[field(lang, "statement")]]
+    return texts[0] if texts else t("pack.no_request", lang)
+
+
+#: The type of the table, in points: read at arm's length on a printed A4 page.
+TYPE_PT = 9
+#: Column shares of the page width: number, delegation, head, themes, what it asked for.
+COLUMNS = (0.04, 0.21, 0.17, 0.3, 0.28)
 
 
 def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -> bytes:
@@ -66,13 +79,13 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     regular, bold = fonts()
     today = today or date.today()
     buffer = io.BytesIO()
-    margin = 28.0
+    margin = 24.0
     title = t("whos_who.title", lang)
     doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
                             bottomMargin=margin + 10, title=title, author=t("briefing.author", lang),
                             subject=describe(data, view.filters, lang), keywords=t("briefing.keywords", lang),
                             creator=t("briefing.author", lang))
-    small = ParagraphStyle("s", fontName=regular, fontSize=7.2, leading=8.6, textColor=INK)
+    small = ParagraphStyle("s", fontName=regular, fontSize=TYPE_PT, leading=TYPE_PT * 1.12, textColor=INK)
     grey = ParagraphStyle("g", parent=small, textColor=MUTED)
     head = ParagraphStyle("h", parent=small, fontName=bold, textColor=PAPER)
     colours = theme_colors(data)
@@ -80,26 +93,26 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     other = "en" if lang == "vi" else "vi"
     places = data.localities.set_index("id")
     rows = [[Paragraph(xml(t(k, lang)), head) for k in
-             ("whos_who.no", "col.delegation", "col.head", "col.theme", "whos_who.asked")]]
+             ("whos_who.no", "col.delegation", "col.head", "pack.themes", "whos_who.asked")]]
     for n, locality_id in enumerate(protocol_order(data, view), start=1):
         card = profiles.card(data, locality_id, lang)
         second = places.loc[locality_id, field(other, "name")]
         name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
             f"<br/><font color='{MUTED}'>{xml(second)}</font>" if second != card.name else "")
         stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
-        chips = " · ".join(f"<font color='{colours[x]}'><b>{xml(labels[x])}</b></font>" for x in stated)
+        chips = " · ".join(f"<font color='{colours[x]}'>{xml(labels[x])}</font>" for x in stated)
         rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
                      Paragraph(chips or xml(t("common.not_reported", lang)), small),
-                     Paragraph(xml(_asked(data, card, lang)), small)])
+                     Paragraph(xml(asked(data, card, lang)), small)])
     width = A4[0] - 2 * margin
-    table = Table(rows, colWidths=[w * width for w in (0.04, 0.23, 0.19, 0.3, 0.24)], repeatRows=1)
+    table = Table(rows, colWidths=[w * width for w in COLUMNS], repeatRows=1)
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
-    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=15, leading=18, textColor=INK)),
+    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=13, leading=16, textColor=INK)),
              Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
              Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
 

@@ -5,6 +5,7 @@ Packs of the shipped data and of one theme, in both languages, land in test-arti
 
 from __future__ import annotations
 
+import collections
 import io
 import re
 import subprocess
@@ -56,8 +57,17 @@ def vietnamese_files(request, data):
     return built(data, *request.param)
 
 
+def shape_text(shape) -> str:
+    """The text of a text box, placeholder or table (every cell)."""
+    if shape.has_text_frame:
+        return shape.text_frame.text
+    if shape.has_table:
+        return " ".join(cell.text for row in shape.table.rows for cell in row.cells)
+    return ""
+
+
 def slide_texts(deck) -> list[str]:
-    return [" ".join(shape.text_frame.text for shape in s.shapes if shape.has_text_frame) for s in deck.slides]
+    return [" ".join(shape_text(shape) for shape in s.shapes) for s in deck.slides]
 
 
 @needs_chromium
@@ -192,8 +202,138 @@ def test_long_delegations_continue_on_a_second_slide_rather_than_shrink(data):
     assert len(minsk) >= 2 and minsk[1].title.endswith("(continued)")
     assert all(s.size >= 18 for s in minsk)
     for slide in minsk:
-        used = sum(briefing.height_of(line, slide.size) for line in slide.lines)
-        assert used <= briefing.BODY_BOTTOM - briefing.BODY_TOP
+        for column in slide.columns:
+            used = sum(briefing.height_of(line, slide.size, slide.column_width, slide.leading) for line in column)
+            assert used <= briefing.BODY_BOTTOM - briefing.BODY_TOP
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_no_continuation_slide_is_less_than_half_full(data, lang):
+    budget = briefing.BODY_BOTTOM - briefing.BODY_TOP
+    pack = briefing.plan(data, apply(data, Filters()), lang)
+    for slide in pack.slides:
+        if slide.columns and slide.title.endswith(("(continued)", "(tiếp theo)")):
+            used = sum(briefing.height_of(line, slide.size, slide.column_width, slide.leading)
+                       for column in slide.columns for line in column)
+            assert used >= 0.5 * budget * len(slide.columns), slide.title
+    tables = [s for s in pack.slides if s.table]
+    assert all(sum(s.row_heights) >= 0.5 * budget for s in tables[1:])
+
+
+def test_delegation_slides_follow_the_whos_who_protocol_order(data):
+    view = apply(data, Filters())
+    pack = briefing.plan(data, view, "en")
+    names = data.localities.set_index("id")["name_en"]
+    firsts = [s.title for s in pack.slides if s.flag and "(continued)" not in s.title]
+    assert firsts == [f"{names[i]} · {s.split(' · ')[1]}" for i, s in
+                      zip(whos_who.protocol_order(data, view), firsts, strict=True)]
+
+
+def test_a_delegations_events_are_in_date_and_time_order(data):
+    from components import profiles
+
+    for locality_id in ("minsk", "torino"):
+        p = profiles.profile(data, locality_id, "en")
+        lines = briefing.delegation_lines(data, p, locality_id, "en", {})
+        events = lines[[line.text for line in lines].index("In the programme") + 1:]
+        days = [int(re.search(r"(\d+) Sep", line.lead).group(1)) for line in events]
+        assert days == sorted(days), locality_id
+        page_days = [int(re.search(r"(\d+) September", e.date).group(1)) for e in p.events]
+        assert page_days == sorted(page_days), locality_id  # the profile page too
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_year_is_written_as_a_year(data, lang):
+    from components import profiles
+
+    values = [f.value for f in profiles.profile(data, "minsk", lang).figures]
+    assert "2011" in values and not any("2,011" in v or "2.011" in v for v in values)
+
+
+def test_references_are_listed_in_number_order(data):
+    pack = briefing.plan(data, apply(data, Filters()), "en")
+    for slide in pack.slides:
+        for line in slide.lines:
+            for refs in re.findall(r"\[(\d+(?:, \d+)+)\]", line.text):
+                numbers = [int(n) for n in refs.split(", ")]
+                assert numbers == sorted(numbers)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_sources_slides_give_publisher_date_and_address_in_the_files_language(data, lang):
+    pack = briefing.plan(data, apply(data, Filters()), lang)
+    entries = [line.text for s in pack.slides if s.title.startswith(("Sources", "Nguồn")) for line in s.lines]
+    assert entries and all(len(entry.split(" · ")) >= 3 for entry in entries)
+    assert all(" — " in entry for entry in entries)  # a publisher, or words saying none was recorded
+    if lang == "en":
+        assert not any("Bài báo" in entry for entry in entries)  # no Vietnamese description in English
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_match_slide_states_its_rule_in_one_line_and_names_who_it_leaves_out(data, lang):
+    from components.typeface import lines_needed
+
+    pack = briefing.plan(data, apply(data, Filters()), lang)
+    match = next(s for s in pack.slides if s.image == "host-match")
+    assert match.notes[0].startswith(("Score =", "Điểm ="))
+    assert lines_needed(match.notes[0], briefing.NOTE_PT, briefing.BODY_WIDTH) == 1
+    assert "Leipzig" in match.notes[1] and ("Vientiane" in match.notes[1] or "Viêng Chăn" in match.notes[1])
+
+
+def test_pictures_are_drawn_at_their_placed_size_with_type_of_at_least_12_pt(data):
+    view = apply(data, Filters())
+    pack = briefing.plan(data, view, "en")
+    sizes = {s.image: s.image_size for s in pack.slides if s.image}
+    drawn = {}
+
+    def render(figure, size):
+        fonts = [figure.layout.font.size, figure.layout.legend.font.size]
+        fonts += [a.font.size for a in figure.layout.annotations] + [
+            size for trace in figure.data if "textfont" in trace and trace.textfont.size is not None
+            for size in (trace.textfont.size if isinstance(trace.textfont.size, tuple) else [trace.textfont.size])]
+        drawn[len(drawn)] = (size, [f for f in fonts if f is not None])
+        return b""
+
+    briefing.pictures(data, view, "en", sizes, render=render)
+    assert sorted(size for size, _ in drawn.values()) == sorted(sizes.values())
+    for size, fonts in drawn.values():
+        assert size[0] == briefing.BODY_WIDTH and min(fonts) >= 12
+    assert all(h >= 300 for _, h in sizes.values())  # the picture fills the body, not a third of it
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_whos_who_is_set_in_at_least_9_pt_on_one_page(data, lang):
+    reader = PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), lang)))
+    assert len(reader.pages) == 1
+    sizes = []
+    reader.pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: sizes.append(size) if text.strip()
+                                 else None)
+    footer = 7
+    assert min(s for s in sizes if s != footer) >= 9
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_whos_who_line_is_a_request_or_offer_or_says_none_was_reported(data, lang):
+    from components import profiles
+
+    none = whos_who.t("pack.no_request", lang)
+    for locality_id in whos_who.protocol_order(data, apply(data, Filters())):
+        line = whos_who.asked(data, profiles.card(data, locality_id, lang), lang)
+        own = data.priorities[data.priorities["locality_id"] == locality_id]
+        english = dict(zip(own[f"statement_{lang}"], own["statement_en"], strict=True))
+        assert line == none or whos_who.REQUEST.search(english[line]), (locality_id, line)
+        assert not line.endswith("…")
+    minsk = whos_who.asked(data, profiles.card(data, "minsk", "en"), "en")
+    assert not minsk.startswith("Its high-tech park")
+
+
+@needs_chromium
+def test_the_pptx_names_arial_as_its_theme_font(files):
+    from pptx.opc.constants import RELATIONSHIP_TYPE
+
+    deck = Presentation(io.BytesIO(files[3]["pptx"]))
+    theme = deck.slide_master.part.part_related_by(RELATIONSHIP_TYPE.THEME).blob
+    assert re.findall(rb'<a:(?:major|minor)Font>\s*<a:latin typeface="([^"]+)"', theme) == [b"Arial", b"Arial"]
 
 
 @needs_chromium
@@ -206,3 +346,35 @@ def test_the_master_gives_titles_the_atlas_navy_with_one_fill(files):
     for level in master.findall(".//p:titleStyle/a:lvl1pPr/a:defRPr", namespaces):
         fills = level.findall("a:solidFill", namespaces)
         assert len(fills) == 1 and fills[0].find("a:srgbClr", namespaces).get("val") == "1B2733"
+
+
+def _words(text: str) -> collections.Counter:
+    """The words of a text, ignoring layout: pypdf and python-pptx break lines differently."""
+    return collections.Counter(re.findall(r"\w[\w'’.,:;/%–-]*", text))
+
+
+@needs_chromium
+def test_every_pdf_page_holds_every_word_of_its_slide(files):
+    """Slide for slide: a table row or paragraph the PDF could not fit must not vanish."""
+    made = files[3]
+    deck = Presentation(io.BytesIO(made["pptx"]))
+    pages = PdfReader(io.BytesIO(made["pdf"])).pages
+    assert len(pages) == len(deck.slides)
+    for number, (slide, page) in enumerate(zip(slide_texts(deck), pages, strict=True), start=1):
+        text = page.extract_text()
+        joined = re.sub(r"\s+", "", text)  # an address too long for a line is broken inside
+        missing = [w for w in _words(slide) - _words(text) if w not in joined]
+        assert not missing, (number, sorted(missing)[:12])
+
+
+@needs_chromium
+def test_every_event_of_the_filter_is_on_the_programme_pages_of_both_files(files, data):
+    lang, _, pack, made = files
+    numbers = [n for n, s in enumerate(pack.slides) if s.table]
+    deck = slide_texts(Presentation(io.BytesIO(made["pptx"])))
+    pages = PdfReader(io.BytesIO(made["pdf"])).pages
+    pptx_text = re.sub(r"\s+", " ", " ".join(deck[n] for n in numbers))
+    pdf_text = re.sub(r"\s+", " ", " ".join(pages[n].extract_text() for n in numbers))
+    for title in data.programme[f"title_{lang}"]:
+        assert title in pptx_text
+        assert title in pdf_text, title

@@ -1,0 +1,81 @@
+"""The typeface of the briefing files, chosen once for the PPTX and the PDF, and text measured in it.
+
+The PPTX names Arial as its theme font: every Windows and macOS office machine has it, and it
+carries every Vietnamese letter (Calibri, PowerPoint's default, is missing on many machines and
+its stand-ins change the line breaks). The PDF embeds Liberation Sans 2 (Debian fonts-liberation2),
+drawn to Arial's metrics and carrying Vietnamese: a line breaks at the same word in both files,
+so the plan's measures hold for both, and LibreOffice on Debian stands it in for Arial. Where it
+is missing, Noto Sans (wider) is embedded and measured, so the plan errs on the roomy side.
+No Streamlit."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+from components import export
+
+#: The theme font the PPTX names (headings and body).
+PPTX_FONT = "Arial"
+#: Regular and bold files the PDF embeds, first found wins; every one carries Vietnamese.
+FONT_FILES = (
+    ("/usr/share/fonts/truetype/liberation2/LiberationSans-Regular.ttf",
+     "/usr/share/fonts/truetype/liberation2/LiberationSans-Bold.ttf"),
+    ("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
+    ("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+)
+#: Share of a box's width the measure fills: renderers differ by a little in kerning.
+FILL = 0.97
+
+
+def fonts() -> tuple[str, str]:
+    """Register the embedded fonts once; their reportlab names (regular, bold)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    if "Atlas" not in pdfmetrics.getRegisteredFontNames():
+        pair = next((p for p in FONT_FILES if all(Path(f).exists() for f in p)), None)
+        if pair is None:
+            raise export.ExportUnavailable("The PDF needs Liberation Sans or Noto fonts (Debian: fonts-liberation2).")
+        from reportlab.lib.fonts import addMapping
+
+        pdfmetrics.registerFont(TTFont("Atlas", pair[0]))
+        pdfmetrics.registerFont(TTFont("Atlas-Bold", pair[1]))
+        addMapping("Atlas", 0, 0, "Atlas")
+        addMapping("Atlas", 1, 0, "Atlas-Bold")
+    return "Atlas", "Atlas-Bold"
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """Points a line of text takes at ``size`` points."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    return stringWidth(text, fonts()[bold], size)
+
+
+def lines_needed(text: str, size: float, width: float, lead: str = "") -> int:
+    """Lines a paragraph takes at ``size`` points in a box ``width`` points wide, wrapped at words
+    as PowerPoint and reportlab wrap them; ``lead`` is set in bold before the text."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    regular, bold = fonts()
+    room = width * FILL
+    space = stringWidth(" ", regular, size)
+    lines, used = 1, -1.0
+    for word, font in [(w, bold) for w in lead.split()] + [(w, regular) for w in text.split()]:
+        need = stringWidth(word, font, size)
+        if used < 0:
+            used = need
+        elif used + space + need <= room:
+            used += space + need
+        else:
+            lines, used = lines + 1, need
+        if need > room:  # a word wider than the box (an address) is broken across lines
+            extra = math.ceil(need / room) - 1
+            lines, used = lines + extra, need - extra * room
+    return lines
+
+
+def xml(text: str) -> str:
+    """reportlab paragraphs read a little XML: escape the text."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
