@@ -6,12 +6,55 @@ Pure functions, no Streamlit.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
 import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_quantity, t
 from components.labels import labels_of
 from components.sourcing import publisher_or_title, source_title
+from components.style import GRID, INK, MUTED, PRIMARY, RULE
+
+_CELL = "padding:.4em .6em;text-align:left;vertical-align:top;overflow-wrap:break-word"
+#: A table of more columns than this draws its long-text columns (a summary) as a line across the
+#: whole row under the others: squeezed into one of many columns it would read a word a line.
+_SIDE_BY_SIDE = 5
+
+
+def _spanned(frame: pd.DataFrame) -> list[str]:
+    """The long-text columns drawn across the row (none in a narrow table)."""
+    long = [c for c in frame.columns if len(frame) and frame[c].astype(str).str.len().max() > 120]
+    return long if len(frame.columns) - len(long) >= _SIDE_BY_SIDE else []
+
+
+def html_table(frame: pd.DataFrame, link_columns: Sequence[str] = (), link_text: str = "") -> str:
+    """The table as HTML text that wraps between words: every cell escaped (data text shows as
+    text), links in ``link_columns`` as ``link_text``. The browser shares the width among the
+    columns (none leaves the screen, no cell is cut); in a table of many columns, long text runs
+    across the row under the short columns, its column named in front of it."""
+    def cell(column: str, value: object) -> str:
+        text = "" if value is None or value != value else str(value)  # NaN: an empty cell
+        if column in link_columns and text:
+            return (f'<a href="{html.escape(text)}" target="_blank" rel="noopener noreferrer" '
+                    f'style="color:{PRIMARY}">{html.escape(link_text)}</a>')
+        return html.escape(text)
+
+    across = _spanned(frame)
+    columns = [c for c in frame.columns if c not in across]
+    head = "".join(f'<th scope="col" style="{_CELL};border-bottom:2px solid {RULE};font-weight:600;'
+                   f'vertical-align:bottom">{html.escape(str(c))}</th>' for c in columns)
+    rows = []
+    for record in frame.to_dict("records"):
+        line = f"border-bottom:1px solid {GRID}" if not across else ""
+        cells = "".join(f'<td style="{_CELL};{line}">{cell(c, record[c])}</td>' for c in columns)
+        rows.append(f"<tr>{cells}</tr>")
+        rows += [f'<tr><td colspan="{len(columns)}" style="{_CELL};padding-top:0;border-bottom:1px solid {GRID};'
+                 f'color:{MUTED}"><b>{html.escape(str(c))}:</b> {cell(c, record[c])}</td></tr>' for c in across]
+    return (f'<div data-testid="atlas-table" style="width:100%"><table style="width:100%;border-collapse:collapse;'
+            f'color:{INK};font-size:.95rem;line-height:1.45"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def _cite(data: Dataset, ids: tuple[str, ...] | None) -> str:

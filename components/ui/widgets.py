@@ -17,6 +17,7 @@ from components.markdown import escape_md
 from components.profiles import Card
 from components.sourcing import source_line
 from components.style import MUTED, PAPER, RULE
+from components.tables import html_table
 from components.ui.state import context, update
 
 
@@ -120,17 +121,25 @@ def text(value: str) -> None:
     st.markdown(escape_md(value))
 
 
-#: Tables up to this many rows show every row (no scrolling inside the table); longer ones scroll
-#: within a fixed height.
+#: Tables up to this many rows are drawn as text that wraps, every row and cell in full; longer
+#: ones keep the data grid, where sorting and search help, and open a clicked row in full.
 WHOLE_TABLE_ROWS = 30
 
 
 def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
-    """A full-width table; link columns show 'open' and keep the address in the cell."""
+    """A full-width table. Up to ``WHOLE_TABLE_ROWS`` rows: HTML text built with every cell
+    escaped (the grid draws on a canvas that cuts a cell and hides columns on a laptop). Longer:
+    the grid, and the row clicked shown in full under it."""
     lang = context().lang
+    if len(frame) <= WHOLE_TABLE_ROWS:
+        st.html(html_table(frame, link_columns, t("common.open_source", lang)))
+        return
     config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
-    for column in frame.columns:  # long text gets the room (the grid cuts a cell, it does not wrap)
-        if column not in config and frame[column].astype(str).str.len().max() > 60:
-            config[column] = st.column_config.TextColumn(column, width="large")
-    height = "content" if len(frame) <= WHOLE_TABLE_ROWS else 600
-    st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config, key=key)
+    st.caption(t("table.click_row", lang))
+    picked = st.dataframe(frame, hide_index=True, width="stretch", height=600, column_config=config, key=key,
+                          on_select="rerun", selection_mode="single-row")
+    rows = picked.selection.rows if picked is not None else []
+    if rows:
+        row = frame.iloc[rows[0]]
+        st.html(html_table(pd.DataFrame({t("table.field", lang): frame.columns, t("table.text", lang): row.to_numpy()}),
+                           (), t("common.open_source", lang)))
