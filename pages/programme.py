@@ -26,7 +26,7 @@ figures[0].metric(t("programme.events_shown", lang), len(rows))
 shown_facts = ui.cached_call(summary.key_facts, data, ("delegations_reported", "partner_localities",
                                                        "hef_delegates_expected"), lang)
 for column, fact in zip(figures[1:], shown_facts, strict=True):
-    ui.key_figure(column, fact.label, fact.value, ui.source_links(data, fact.source_ids))
+    ui.key_figure(column, fact.label, fact.value, ui.source_links(data, fact.source_ids, lang))
 if rows.empty:
     ui.nothing(t("programme.no_events", lang), ":material/event_busy:")
     st.stop()

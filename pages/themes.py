@@ -35,7 +35,7 @@ host_column, rank_column = st.columns([1, 1.4])
 with host_column:
     st.markdown(f"**{t('themes.host_heading', lang)}**")
     for theme, statement, ids in ui.cached_call(match.host_lines, data, lang):
-        st.markdown(f"- **{ui.escape_md(theme)}** — {ui.escape_md(statement)} ({ui.source_links(data, ids)})")
+        st.markdown(f"- **{ui.escape_md(theme)}** — {ui.escape_md(statement)} ({ui.source_links(data, ids, lang)})")
 with rank_column:
     st.markdown(f"**{t('themes.ranked_heading', lang)}**")
     if not ranked:

@@ -34,7 +34,7 @@ def event_card(data: Dataset, event_id: str | None) -> None:
             for locality_id, name in card.delegations:
                 st.page_link("pages/delegations.py", label=escape_md(name), icon=":material/arrow_forward:",
                              query_params={**shared_params(), "delegation": locality_id})
-        st.markdown(f"**{t('programme.card.sources', lang)}:** {source_links(data, card.source_ids)}")
+        st.markdown(f"**{t('programme.card.sources', lang)}:** {source_links(data, card.source_ids, lang)}")
 
 
 def agenda(data: Dataset, days: dict[date, list[programme.AgendaItem]], opened: str | None) -> None:

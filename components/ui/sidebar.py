@@ -78,9 +78,13 @@ def _filter_widgets(data: Dataset, ctx: Context) -> None:
                        countries.__getitem__, lambda v: update_filters(countries=v), choose)
     multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
                        lambda k: t(f"kind.{k}", lang), lambda v: update_filters(kinds=v), choose)
-    multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
-                       lambda e: t(f"evidence.{e}.short", lang),  # a chip in the sidebar: short
-                       lambda v: update_filters(evidence=v or flt.DEFAULT_EVIDENCE), choose)
+    # Level L (the organisers' list) is offered only once a delegation has it; the filter keeps it
+    # by default, so the list's delegations show as soon as it is brought in.
+    levels = [e for e in EVIDENCE_LEVELS if e != "L" or (data.localities["evidence"] == "L").any()]
+    unseen = tuple(e for e in f.evidence if e not in levels)
+    multiselect("evidence", t("filters.evidence", lang), levels, [e for e in f.evidence if e in levels],
+                lambda e: t(f"evidence.{e}.short", lang),  # a chip in the sidebar: short
+                lambda v: update_filters(evidence=(v + unseen) if v else flt.DEFAULT_EVIDENCE), choose)
     query_key = f"{_WIDGET}q"
     st.session_state[query_key] = f.query
     st.text_input(t("filters.query", lang), key=query_key, placeholder=t("filters.query_placeholder", lang),
