@@ -92,3 +92,16 @@ def test_the_picker_offers_both_names_and_partners_only_when_shown(data):
     partner = sorted(partners)[0]
     assert partner in profiles.choices(data, ("A", "B", "L"), partner, "en")  # the open one is always there
     assert partners <= set(profiles.choices(data, ("A", "B", "L", "C"), None, "vi"))
+
+
+def test_a_theme_filter_is_named_above_the_bars_and_undone_in_one_click(run_app):
+    app = run_app("themes", theme="automotive")
+    assert any("filtered to Automotive" in i.value for i in app.info)
+    app.button(key="theme_click_undo").click().run()
+    assert "theme" not in app.query_params
+    assert not any("filtered to" in i.value for i in app.info)
+
+
+def test_themes_page_ends_with_one_source_line(run_app):
+    app = run_app("themes")
+    assert not any(c.value.startswith("Source:") for c in app.caption)  # each chart carries its own
