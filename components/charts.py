@@ -143,7 +143,7 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     longest = max((len(line) for x in theme_order for line in html.unescape(columns[x]).split("<br>")), default=10)
     total = height + 8 * longest - 100
     chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), total)
-    chart.update_layout(margin={"t": 100 + round(7.5 * longest)}, title={"y": 1 - 20 / total, "yanchor": "top"})
+    chart.update_layout(margin={"t": 100 + round(7.5 * longest)}, title={"y": 1 - 45 / total, "yanchor": "top"})
     pairs_all = view.priorities.drop_duplicates(["locality_id", "theme_id"])
     table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(raw_names).to_numpy(),
                           t("col.theme", lang): pairs_all["theme_id"].map(raw_labels).to_numpy()})
@@ -209,10 +209,10 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
             else t("charts.countries.none", lang) for c in order]
     fig.add_trace(go.Scatter(x=totals[order].to_numpy(), y=y, mode="text", text=ends,
                              textposition="middle right", showlegend=False, hoverinfo="skip",
-                             textfont={"size": 15, "color": INK}, name="total"))
+                             textfont={"size": 15, "color": INK}, name="total", cliponaxis=False))
     fig.update_layout(barmode="stack")
     fig.update_xaxes(title=t("charts.countries.axis_mentions", lang).replace(" (", "<br>(", 1), rangemode="tozero",
-                     range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.45])
+                     range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.75])
     fig.update_yaxes(automargin=True)
     height = max(chart_height(len(order), 40, 200), 200 + 24 * len(themes))  # the legend's rows too
     chart = frame(fig, data, lang, t("charts.countries.title", lang), describe(data, view.filters, lang), height)

@@ -17,12 +17,26 @@ from components.ui.downloads import briefing_downloads
 from components.ui.state import Context, context, shared_params, update, update_filters
 
 _WIDGET = "atlas_widget_"  # prefix of the sidebar widgets' session keys
+#: Chosen items (chips) and the options of every picker wrap onto a second line rather than end
+#: in '…' ('Green transition & c…', 'Minsk · Thành phố Mi…'). A constant stylesheet: no data text.
+PICKER_CSS = """
+<style>
+[data-testid="stMultiSelectTagsContainer"], div:has(> [data-testid="stMultiSelectTagsContainer"]) {
+  max-height: none !important; height: auto !important; flex-wrap: wrap !important; }
+[data-testid="stMultiSelectTagsContainer"] span { white-space: normal !important; text-overflow: clip !important;
+  overflow: visible !important; height: auto !important; line-height: 1.25; }
+[data-testid="stMultiSelectTagsContainer"] > span > span { padding-top: 2px; padding-bottom: 2px; }
+[role="listbox"] [role="option"], [role="listbox"] [role="option"] * { white-space: normal !important;
+  text-overflow: clip !important; overflow: visible !important; height: auto !important; }
+</style>
+"""
 
 
 def sidebar(pages: Sequence[st.Page]) -> None:
     """Title, language, page links that keep the state, and the shared filters."""
     ctx = context()
     lang = ctx.lang
+    st.html(PICKER_CSS)
     with st.sidebar:
         st.markdown(f"### {t('app.title', lang)}")
         st.caption(t("app.tagline", lang))

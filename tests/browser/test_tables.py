@@ -39,3 +39,22 @@ def test_short_tables_show_every_cell_in_full_at_1366(page: Page, server, traffi
     assert page.get_by_test_id("stDataFrame").count() == 0, "a short table is drawn as the data grid"
     assert page.evaluate(CUT_CELLS) == []
     screenshot(page, f"tables-{name}-{lang}-1366x768")
+
+
+#: Chosen items (chips) of every picker that are cut ('Green transition & c…') or hidden.
+HIDDEN_CHIPS = """() => [...document.querySelectorAll('[data-testid=stMultiSelectTagsContainer]')].flatMap(m => {
+  const box = m.getBoundingClientRect();
+  return [...m.querySelectorAll('span')].filter(s => s.children.length === 0 && s.textContent.trim()).filter(s => {
+    const r = s.getBoundingClientRect();
+    return r.bottom > box.bottom + 1 || r.right > box.right + 1 || s.scrollWidth > s.clientWidth + 1;
+  }).map(s => s.textContent);
+})"""
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_pickers_show_every_chosen_item_in_full_at_1366(page: Page, server, traffic, lang):
+    open_page(page, f"{server}/delegations?compare=osaka,torino,minsk&theme=green,hightech&lang={lang}",
+              (1366, 768))
+    page.get_by_test_id("stMultiSelectTagsContainer").first.wait_for(timeout=15_000)
+    assert page.evaluate(HIDDEN_CHIPS) == []
+    screenshot(page, f"pickers-{lang}-1366x768", full=False)
