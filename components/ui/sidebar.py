@@ -21,8 +21,9 @@ _WIDGET = "atlas_widget_"  # prefix of the sidebar widgets' session keys
 #: in '…' ('Green transition & c…', 'Minsk · Thành phố Mi…'). A constant stylesheet: no data text.
 PICKER_CSS = """
 <style>
-[data-testid="stMultiSelectTagsContainer"], div:has(> [data-testid="stMultiSelectTagsContainer"]) {
-  max-height: none !important; height: auto !important; flex-wrap: wrap !important; }
+[data-testid="stMultiSelectTagsContainer"] { max-height: none !important; height: auto !important;
+  flex-wrap: wrap !important; }
+div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; height: auto !important; }
 [data-testid="stMultiSelectTagsContainer"] span { white-space: normal !important; text-overflow: clip !important;
   overflow: visible !important; height: auto !important; line-height: 1.25; }
 [data-testid="stMultiSelectTagsContainer"] > span > span { padding-top: 2px; padding-bottom: 2px; }
