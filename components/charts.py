@@ -18,6 +18,9 @@ from components.labels import labels_of
 from components.sourcing import source_line
 from components.style import FONT_FAMILY, GRID, INK, MUTED, PAPER, PRIMARY, theme_colors
 
+#: Paper (px) kept between the figure's edge and any text: the title, the longest row label.
+PAD = 16
+
 #: Rows drawn in the who-said-what matrix and bars in the match chart; the data has them all.
 MATRIX_ROWS = 40
 MATCH_BARS = 25
@@ -43,7 +46,8 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
     subtitle = html.escape(subtitle)
     fig.update_layout(
         template="plotly_white", height=height, font={"family": FONT_FAMILY, "size": 15, "color": INK},
-        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21}},
+        title={"text": f"{title}<br><sup>{subtitle}</sup>", "x": 0, "xanchor": "left", "font": {"size": 21},
+               "pad": {"l": PAD}},
         margin={"l": 30, "r": 30, "t": 90, "b": 100}, paper_bgcolor=PAPER, plot_bgcolor=PAPER,
         hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}}, showlegend=False,
     )
@@ -52,6 +56,13 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
     fig.add_annotation(text=html.escape(source_line(data, lang)), xref="paper", yref="paper", x=1, y=0, yshift=-72,
                        xanchor="right", yanchor="top", showarrow=False, font={"size": 12, "color": MUTED})
     return fig
+
+
+def bar_labels_room(fig: go.Figure, largest: float) -> None:
+    """Room right of the longest bar for its label ('55%'), which plotly would clip at the plot's
+    edge; labels drawn over the edge rather than cut when the room is not enough."""
+    fig.update_traces(cliponaxis=False, selector={"type": "bar"})
+    fig.update_xaxes(range=[0, max(largest, 1) * 1.15 + 0.4])
 
 
 def _escaped(mapping: dict[str, str]) -> dict[str, str]:
@@ -68,13 +79,19 @@ def theme_counts(data: Dataset, view: View, lang: str) -> Chart:
               .sort_values(ascending=True))
     table = pd.DataFrame({"theme_id": counts.index, t("col.theme", lang): [raw[x] for x in counts.index],
                           t("charts.delegations", lang): counts.to_numpy()})
+    # the filtered themes' bars are marked (outlined, their label bold); the others stay as drawn
+    chosen = set(view.filters.themes)
     fig = go.Figure(go.Bar(
-        x=counts.to_numpy(), y=[labels[x] for x in counts.index], orientation="h", customdata=list(counts.index),
-        marker={"color": [colours[x] for x in counts.index]}, text=counts.to_numpy(), textposition="outside",
-        hovertemplate="%{y}: %{x}<extra></extra>",
+        x=counts.to_numpy(), y=[f"<b>▶ {labels[x]}</b>" if x in chosen else labels[x] for x in counts.index],
+        orientation="h", customdata=list(counts.index),
+        marker={"color": [colours[x] for x in counts.index],
+                "line": {"color": [INK if x in chosen else PAPER for x in counts.index],
+                         "width": [3 if x in chosen else 0 for x in counts.index]}},
+        text=counts.to_numpy(), textposition="outside", hovertemplate="%{y}: %{x}<extra></extra>",
     ))
     fig.update_xaxes(title=t("charts.delegations", lang), dtick=1, rangemode="tozero")
     fig.update_yaxes(automargin=True)
+    bar_labels_room(fig, counts.max() if len(counts) else 1)
     height = chart_height(len(counts), 38, 140)
     title = t("charts.theme_counts.title", lang)
     return Chart("theme-counts", frame(fig, data, lang, title, describe(data, view.filters, lang), height),
@@ -110,8 +127,9 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     theme_order = [x for x in data.themes["id"] if x in stated]
     position = {x: i for i, x in enumerate(theme_order)}
     pairs = sorted(said, key=lambda pair: (rows.index(row_of[pair[0]]), position[pair[1]]))
-    # theme names stand upright over their columns, wrapped onto two lines: slanted, they overlap
-    columns = {x: _wrap(labels[x], 26) for x in theme_order}
+    # theme names stand upright over their columns, one line each: slanted they overlap, and two
+    # upright lines run into the next column
+    columns = {x: labels[x] for x in theme_order}
     fig = go.Figure(go.Scatter(
         x=[columns[th] for _, th in pairs], y=[row_of[p] for p, _ in pairs], mode="markers",
         marker={"size": 17, "color": [colours[th] for _, th in pairs], "line": {"color": PAPER, "width": 1}},
@@ -125,7 +143,7 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
     longest = max((len(line) for x in theme_order for line in html.unescape(columns[x]).split("<br>")), default=10)
     total = height + 8 * longest - 100
     chart = frame(fig, data, lang, t("charts.matrix.title", lang), describe(data, view.filters, lang), total)
-    chart.update_layout(margin={"t": 100 + round(7.5 * longest)}, title={"y": 1 - 20 / total, "yanchor": "top"})
+    chart.update_layout(margin={"t": 100 + round(7.5 * longest)}, title={"y": 1 - 45 / total, "yanchor": "top"})
     pairs_all = view.priorities.drop_duplicates(["locality_id", "theme_id"])
     table = pd.DataFrame({t("col.delegation", lang): pairs_all["locality_id"].map(raw_names).to_numpy(),
                           t("col.theme", lang): pairs_all["theme_id"].map(raw_labels).to_numpy()})
@@ -155,6 +173,7 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
     ))
     fig.update_xaxes(title=t("charts.match.score", lang), rangemode="tozero", dtick=1)
     fig.update_yaxes(automargin=True)
+    bar_labels_room(fig, max((m.score for m in ranked), default=1))
     height = chart_height(len(ranked), 38, 140)
     title = t("charts.match.title", lang)
     return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table,
@@ -162,8 +181,9 @@ def match_chart(data: Dataset, view: View, lang: str) -> Chart:
 
 
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
-    """Per country: how many of its delegations stated each theme (stacked bars, the total at the
-    end of each bar). A country that lacks a theme draws a zero there: a missing value would make
+    """Per country: how many of its delegations stated each theme (stacked bars). A bar adds up
+    theme mentions, not delegations (Japan: 3 delegations, 11 mentions), so the axis says so and
+    the end of each bar gives both counts. A country that lacks a theme draws a zero there: a missing value would make
     plotly drop that trace's segment and misplace the ones stacked after it."""
     labels = labels_of(data, lang).theme
     shown_labels = _escaped(labels)
@@ -184,12 +204,15 @@ def countries_chart(data: Dataset, view: View, lang: str) -> Chart:
         fig.add_trace(go.Bar(x=grid.loc[order, theme].to_numpy(), y=y, orientation="h",
                              name=shown_labels[theme], marker={"color": colours[theme]},
                              hovertemplate=f"%{{y}} · {shown_labels[theme]}: %{{x}}<extra></extra>"))
-    fig.add_trace(go.Scatter(x=totals[order].to_numpy(), y=y, mode="text", text=totals[order].to_numpy(),
+    delegations = links.groupby("country")["locality_id"].nunique().reindex(order).fillna(0).astype(int)
+    ends = [t("charts.countries.total", lang, mentions=int(totals[c]), n=int(delegations[c])) if totals[c]
+            else t("charts.countries.none", lang) for c in order]
+    fig.add_trace(go.Scatter(x=totals[order].to_numpy(), y=y, mode="text", text=ends,
                              textposition="middle right", showlegend=False, hoverinfo="skip",
-                             textfont={"size": 15, "color": INK}, name="total"))
+                             textfont={"size": 15, "color": INK}, name="total", cliponaxis=False))
     fig.update_layout(barmode="stack")
-    fig.update_xaxes(title=t("charts.countries.axis", lang), rangemode="tozero",
-                     range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.12])
+    fig.update_xaxes(title=t("charts.countries.axis_mentions", lang).replace(" (", "<br>(", 1), rangemode="tozero",
+                     range=[0, max(int(totals.max()) if len(totals) else 1, 1) * 1.75])
     fig.update_yaxes(automargin=True)
     height = max(chart_height(len(order), 40, 200), 200 + 24 * len(themes))  # the legend's rows too
     chart = frame(fig, data, lang, t("charts.countries.title", lang), describe(data, view.filters, lang), height)

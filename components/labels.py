@@ -54,3 +54,12 @@ def labels_of(data: Dataset, lang: str) -> Labels:
         delegation=dict(zip(data.localities["id"], data.localities[field(lang, "name")], strict=True)),
         not_reported=t("common.not_reported", lang),
     )
+
+
+def colour_rule(mode: str, lang: str, short: bool = False) -> str | None:
+    """How the map picks a delegation's one colour, in words, for the screen (or ``short``, for
+    the legend's title); None where the colour needs no rule (country, evidence). The rule
+    itself is ``style.lead_themes``."""
+    if mode != "theme":
+        return None
+    return t("map.legend.theme_rule" if short else "map.color.theme_rule", lang)

@@ -36,11 +36,11 @@ def escape_md(text: str) -> str:
     return "\\" + escaped if escaped[:1] in ("-", "+", "=") else escaped
 
 
-def source_links(data: Dataset, source_ids: Sequence[str]) -> str:
+def source_links(data: Dataset, source_ids: Sequence[str], lang: str) -> str:
     """Markdown links to the sources: '[Publisher](url)'; a source without an address stays text."""
     parts = []
     for source_id in source_ids:
-        label = escape_md(publisher_or_title(data, source_id))
+        label = escape_md(publisher_or_title(data, source_id, lang))
         url = source_url(data, source_id)
         parts.append(f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label)
     return " · ".join(parts)

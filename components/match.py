@@ -70,10 +70,16 @@ def similar(data: Dataset, locality_id: str, limit: int = 3) -> list[tuple[str, 
 
 
 def host_lines(data: Dataset, lang: str) -> list[tuple[str, str, tuple[str, ...]]]:
-    """The city's stated priorities as the Themes page lists them: (theme, statement, sources)."""
+    """The city's stated priorities as the Themes page lists them, one line per theme (its
+    statements together, so a theme is not named twice): (theme, statements, sources)."""
     say = labels_of(data, lang)
-    return [(say.theme[theme], statement, tuple(ids)) for theme, statement, ids in
-            zip(data.host["theme_id"], data.host[field(lang, "statement")], data.host["source_id"], strict=True)]
+    lines: dict[str, tuple[list[str], dict[str, None]]] = {}
+    for theme, statement, ids in zip(data.host["theme_id"], data.host[field(lang, "statement")],
+                                     data.host["source_id"], strict=True):
+        said, sources = lines.setdefault(theme, ([], {}))
+        said.append(statement)
+        sources.update(dict.fromkeys(ids))
+    return [(say.theme[theme], " ".join(said), tuple(sources)) for theme, (said, sources) in lines.items()]
 
 
 def rank_lines(data: Dataset, view: View, lang: str, limit: int = 12) -> tuple[list[str], int]:

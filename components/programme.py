@@ -17,7 +17,7 @@ from components.dataset import Dataset
 from components.i18n import field, format_date, format_day_short, t
 from components.labels import labels_of
 from components.schema import SERIES
-from components.style import GRID, MUTED, PAPER, RULE, SERIES_COLORS
+from components.style import FOCUS_RING, GRID, MUTED, PAPER, RULE, SERIES_COLORS
 
 #: The hours a reported part of the day covers on the timeline (the whole part, not a guess).
 PARTS = {"morning": (time(6), time(12)), "afternoon": (time(12), time(18)), "evening": (time(18), time(23, 59))}
@@ -65,35 +65,44 @@ def _records(rows: pd.DataFrame) -> list[dict]:
 
 #: Events drawn at most, one row each; the data download has them all.
 TIMELINE_ROWS = 40
-#: Characters per line of an event's name on the timeline (two lines at most).
+#: Characters per line of an event's name on the timeline (wrapped, never cut).
 LABEL_WIDTH = 46
+#: Characters per line of the note under the timeline: it starts at the plot's left edge, right
+#: of the event names, so at 1366 px about 75 characters fit.
+NOTE_WIDTH = 75
 
 
-def _label(day: date, title: str, lang: str) -> str:
-    """'Tue 24 Sep · Opening of the 2nd Friendship…' wrapped onto at most two lines, escaped."""
-    words, lines, line = html.escape(title).split(), [], ""
+def _lines(text: str, width: int) -> list[str]:
+    words, lines, line = text.split(), [], ""
     for word in words:
-        if line and len(line) + 1 + len(word) > LABEL_WIDTH:
+        if line and len(line) + 1 + len(word) > width:
             lines.append(line)
             line = word
         else:
             line = f"{line} {word}".strip()
-    lines.append(line)
-    if len(lines) > 2:
-        lines = [lines[0], lines[1][: LABEL_WIDTH - 1].rstrip() + "…"]
-    return f"<b>{format_day_short(day, lang)}</b> · " + "<br>".join(lines)
+    return [*lines, line]
+
+
+def _label(day: date, title: str, lang: str, marked: bool = False) -> str:
+    """'Tue 24 Sep · Opening of the 2nd Friendship Dialogue …' wrapped (whole, never cut), escaped;
+    the open event's name in bold behind a pointer."""
+    lines = _lines(html.escape(title), LABEL_WIDTH)
+    if marked:
+        lines = [f"<b>{line}</b>" for line in lines]
+    return f"{'▶ ' if marked else ''}<b>{format_day_short(day, lang)}</b> · " + "<br>".join(lines)
 
 
 def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ...] = (),
-             kinds: tuple[str, ...] = ()) -> Chart:
+             kinds: tuple[str, ...] = (), marked: str | None = None) -> Chart:
     """The programme as one row per event, named on its row (readable on a projector and on
     paper), in the order events happened, coloured by series. An event is drawn as precisely as
     reported: a diamond at a clock time, a hatched bar over the part of the day, or a hatched bar
-    over the whole day. ``subtitle`` says which series and kinds are shown."""
+    over the whole day. ``subtitle`` says which series and kinds are shown; the ``marked`` event
+    (the open one) has its row highlighted and its name in bold."""
     say = labels_of(data, lang)
     records = _records(events(data, series, kinds))
     drawn = records[:TIMELINE_ROWS]
-    labels = [_label(r["date"], r[field(lang, "title")], lang) for r in drawn]
+    labels = [_label(r["date"], r[field(lang, "title")], lang, r["id"] == marked) for r in drawn]
     fig = go.Figure()
     for series in SERIES:
         part = [(label, r, placement(r)) for label, r in zip(labels, drawn, strict=True) if r["series"] == series]
@@ -139,15 +148,21 @@ def timeline(data: Dataset, lang: str, subtitle: str = "", series: tuple[str, ..
         fig.add_vline(x=datetime.combine(day, time(0)), line={"color": RULE, "width": 1})
     fig.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", showgrid=True,
                      gridcolor=GRID, automargin=True, tickfont={"size": 13})
+    for row, r in enumerate(drawn):
+        if r["id"] == marked:
+            fig.add_shape(type="rect", xref="paper", x0=0, x1=1, y0=row - 0.5, y1=row + 0.5, layer="below",
+                          fillcolor=FOCUS_RING, opacity=0.3, line={"width": 0})
+    most_lines = max((label.count("<br>") + 1 for label in labels), default=1)
     chart = frame(fig, data, lang, t("programme.timeline_title", lang), subtitle or t("filters.none", lang),
-                  chart_height(len(drawn), 40, 230))
+                  chart_height(len(drawn), max(40, 17 * most_lines + 6), 230))
     # Under the plot (the days are labelled on top): the series legend, which may wrap onto two
     # lines, then how to read the chart and the source line, set from the figure's bottom edge.
     bottom = 170
     chart.update_layout(showlegend=True, legend={"orientation": "h", "y": -0.005, "yanchor": "top", "x": 0,
                                                  "title": {"text": ""}},
                         barmode="overlay", margin={"t": 120, "b": bottom})
-    reading = f"{html.escape(t('programme.axis', lang))}<br>{html.escape(t('programme.subtitle', lang))}"
+    reading = "<br>".join(line for key in ("programme.axis", "programme.subtitle")
+                          for line in _lines(html.escape(t(key, lang)), NOTE_WIDTH))
     chart.add_annotation(text=reading, xref="paper", yref="paper", x=0, y=0, yshift=-(bottom - 30), xanchor="left",
                          yanchor="bottom", align="left", showarrow=False, font={"size": 12, "color": MUTED})
     chart.layout.annotations[0].update(yshift=-(bottom - 8), yanchor="bottom")  # the source line, last

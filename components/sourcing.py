@@ -2,17 +2,71 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from components.dataset import Dataset
 from components.i18n import format_date, t
 
+#: Letters only Vietnamese writes (with its tone marks): how a title shows it is in Vietnamese.
+_VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
+#: Publishers recorded under an English name that Vietnamese readers know by another.
+_PUBLISHER_KEYS = {"Vietnam News Agency (VietnamPlus)": "publisher.vna"}
+
+
+def in_vietnamese(text: str) -> bool:
+    return bool(_VIETNAMESE.search(text))
+
+
+def language_name(row: Mapping[str, Any], lang: str) -> str:
+    """The language of the copy that was read, named in the page's language; 'read from a
+    translated copy' when the title is Vietnamese but the copy was another language (vietnam.vn
+    serves machine translations of Vietnamese articles)."""
+    name = t(f"language.{row['language']}", lang)
+    translated = row["language"] != "vi" and in_vietnamese(str(row["title"])) and not _described(row)
+    return t("sources.translated_copy", lang, language=name) if translated else name
+
+
+def _described(row: Mapping[str, Any]) -> bool:
+    """The title was not recorded: the data holds a description in [brackets]."""
+    return str(row["title"]).startswith("[")
+
+
+def untitled(row: Mapping[str, Any], lang: str) -> str:
+    """A source with no recorded title, described in the page's language: '[Untitled report in
+    Vietnamese; title and publisher not recorded]'."""
+    key = "sources.untitled" if _publisher(row) else "sources.untitled_no_publisher"
+    language = t(f"language.{row['language']}", lang)
+    return t(key, lang, language=language[:1].lower() + language[1:] if lang == "vi" else language)
+
 
 def source_title(row: Mapping[str, Any], lang: str) -> str:
-    """A source's title; a description in [brackets] (the title was not recorded) in the language."""
+    """A source's title as published; a description in [brackets] (the title was not recorded)
+    in the page's language, or said to be untitled when the data has none in that language."""
+    if not _described(row):
+        return row["title"]
     described = row.get("title_vi")
-    return described if lang == "vi" and isinstance(described, str) and described else row["title"]
+    if lang == "vi" and isinstance(described, str) and described:
+        return described
+    return row["title"] if in_vietnamese(row["title"]) == (lang == "vi") else untitled(row, lang)
+
+
+def format_published(text: str, lang: str) -> str:
+    """A publication date, as precise as recorded (day, month or year), in the page's format:
+    '12 September 2024' / '12/09/2024', 'August 2023' / 'tháng 8/2023', '2023'."""
+    parts = [int(p) for p in text.split("-")]
+    if len(parts) == 3:
+        return format_date(date(*parts), lang)
+    if len(parts) == 2:
+        return t("sources.month", lang, month=f"{date(*parts, 1):%B}" if lang == "en" else parts[1], year=parts[0])
+    return str(parts[0])
+
+
+def publisher_name(name: str, lang: str) -> str:
+    """A publisher as the page's readers know it."""
+    return t(_PUBLISHER_KEYS[name], lang) if name in _PUBLISHER_KEYS else name
 
 
 def title_in(row: Mapping[str, Any], lang: str) -> str:
@@ -37,14 +91,14 @@ def _publisher(row: Mapping[str, Any]) -> str:
 def source_label(data: Dataset, source_id: str, lang: str) -> str:
     """'Publisher — Title', or just the title when the publisher was not recorded."""
     row = data.source_rows[source_id]
-    publisher, title = _publisher(row), source_title(row, lang)
+    publisher, title = publisher_name(_publisher(row), lang), source_title(row, lang)
     return f"{publisher} — {title}" if publisher else title
 
 
-def publisher_or_title(data: Dataset, source_id: str) -> str:
+def publisher_or_title(data: Dataset, source_id: str, lang: str) -> str:
     """The publisher, or the title when no publisher was recorded: a short link text."""
     row = data.source_rows[source_id]
-    return _publisher(row) or row["title"]
+    return publisher_name(_publisher(row), lang) or source_title(row, lang)
 
 
 def source_url(data: Dataset, source_id: str) -> str | None:
@@ -52,11 +106,11 @@ def source_url(data: Dataset, source_id: str) -> str | None:
     return url if isinstance(url, str) and url else None
 
 
-def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
+def publishers(data: Dataset, source_ids: Iterable[str], lang: str) -> list[str]:
     """Distinct publishers of the given sources, in first-seen order."""
     seen: dict[str, None] = {}
     for source_id in source_ids:
-        publisher = _publisher(data.source_rows[source_id])
+        publisher = publisher_name(_publisher(data.source_rows[source_id]), lang)
         if publisher:
             seen.setdefault(publisher, None)
     return list(seen)
@@ -65,7 +119,7 @@ def publishers(data: Dataset, source_ids: Iterable[str]) -> list[str]:
 def source_line(data: Dataset, lang: str, source_ids: Iterable[str] | None = None) -> str:
     """'Source: Friendship Atlas, compiled from N published reports · data as of 23 November 2026'."""
     ids = list(data.sources["id"]) if source_ids is None else list(dict.fromkeys(source_ids))
-    names = [] if source_ids is None else publishers(data, ids)  # the whole list is only counted
+    names = [] if source_ids is None else publishers(data, ids, lang)  # the whole list is only counted
     if source_ids is None or len(names) > 3:
         lists = sum(1 for i in ids if data.source_rows[i]["kind"] == "organisers_list")
         sources = t("common.compiled_from", lang, n=len(ids) - lists)

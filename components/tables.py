@@ -6,26 +6,72 @@ Pure functions, no Streamlit.
 
 from __future__ import annotations
 
+import html
+from collections.abc import Sequence
+
 import pandas as pd
 
 from components.dataset import Dataset
 from components.i18n import field, format_date, format_figure, format_quantity, t
 from components.labels import labels_of
-from components.sourcing import publisher_or_title, source_title
+from components.sourcing import format_published, language_name, publisher_name, publisher_or_title, source_title
+from components.style import GRID, INK, MUTED, PRIMARY, RULE
+
+_CELL = "padding:.4em .6em;text-align:left;vertical-align:top;overflow-wrap:break-word"
+#: A table of more columns than this draws its long-text columns (a summary) as a line across the
+#: whole row under the others: squeezed into one of many columns it would read a word a line.
+_SIDE_BY_SIDE = 5
 
 
-def _cite(data: Dataset, ids: tuple[str, ...] | None) -> str:
+def _spanned(frame: pd.DataFrame) -> list[str]:
+    """The long-text columns drawn across the row (none in a narrow table)."""
+    long = [c for c in frame.columns if len(frame) and frame[c].astype(str).str.len().max() > 120]
+    return long if len(frame.columns) - len(long) >= _SIDE_BY_SIDE else []
+
+
+def html_table(frame: pd.DataFrame, link_columns: Sequence[str] = (), link_text: str = "") -> str:
+    """The table as HTML text that wraps between words: every cell escaped (data text shows as
+    text), links in ``link_columns`` as ``link_text``. The browser shares the width among the
+    columns (none leaves the screen, no cell is cut); in a table of many columns, long text runs
+    across the row under the short columns, its column named in front of it."""
+    def cell(column: str, value: object) -> str:
+        text = "" if value is None or value != value else str(value)  # NaN: an empty cell
+        if column in link_columns and text:
+            return (f'<a href="{html.escape(text)}" target="_blank" rel="noopener noreferrer" '
+                    f'style="color:{PRIMARY}">{html.escape(link_text)}</a>')
+        return html.escape(text)
+
+    across = _spanned(frame)
+    columns = [c for c in frame.columns if c not in across]
+    head = "".join(f'<th scope="col" style="{_CELL};border-bottom:2px solid {RULE};font-weight:600;'
+                   f'vertical-align:bottom">{html.escape(str(c))}</th>' for c in columns)
+    rows = []
+    for record in frame.to_dict("records"):
+        line = f"border-bottom:1px solid {GRID}" if not across else ""
+        cells = "".join(f'<td style="{_CELL};{line}">{cell(c, record[c])}</td>' for c in columns)
+        rows.append(f"<tr>{cells}</tr>")
+        rows += [f'<tr><td colspan="{len(columns)}" style="{_CELL};padding-top:0;border-bottom:1px solid {GRID};'
+                 f'color:{MUTED}"><b>{html.escape(str(c))}:</b> {cell(c, record[c])}</td></tr>' for c in across]
+    return (f'<div data-testid="atlas-table" style="width:100%"><table style="width:100%;border-collapse:collapse;'
+            f'color:{INK};font-size:.95rem;line-height:1.45"><thead><tr>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def _cite(data: Dataset, ids: tuple[str, ...] | None, lang: str) -> str:
     """The sources of a row as a reader knows them: their publishers (or titles), not their ids."""
-    return "; ".join(dict.fromkeys(publisher_or_title(data, i) for i in ids or ()))
+    return "; ".join(dict.fromkeys(publisher_or_title(data, i, lang) for i in ids or ()))
 
 
 def sources_table(data: Dataset, lang: str) -> pd.DataFrame:
     s, say = data.sources, labels_of(data, lang)
+    records = s.to_dict("records")
     return pd.DataFrame({
-        t("col.title", lang): [source_title(r, lang) for r in s.to_dict("records")],
-        t("col.publisher", lang): [say.or_not_reported(p) for p in s["publisher"]],
-        t("col.published", lang): [say.or_not_reported(p) for p in s["published"]],
-        t("col.language", lang): s["language"],
+        t("col.title", lang): [source_title(r, lang) for r in records],
+        t("col.publisher", lang): [say.or_not_reported(p if not isinstance(p, str) else publisher_name(p, lang))
+                                   for p in s["publisher"]],
+        t("col.published", lang): [format_published(p, lang) if isinstance(p, str) and p else say.not_reported
+                                   for p in s["published"]],
+        t("col.language", lang): [language_name(r, lang) for r in records],
         t("col.source_kind", lang): [t(f"source_kind.{k}", lang) for k in s["kind"]],
         t("col.supplied_by", lang): s["supplied_by"].fillna(""),
         t("col.url", lang): s["url"],
@@ -37,7 +83,8 @@ def delegations_table(data: Dataset, lang: str, localities: pd.DataFrame | None 
     rows = data.localities if localities is None else localities
     say = labels_of(data, lang)
     relations = [say.relation(r, s) for r, s in zip(rows["relation"], rows["relation_since"], strict=True)]
-    sources = [_cite(data, e + r) for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
+    sources = [_cite(data, e + r, lang)
+               for e, r in zip(rows["evidence_source_id"], rows["relation_source_id"], strict=True)]
     return pd.DataFrame({
         t("col.name", lang): rows[field(lang, "name")],
         t("col.country", lang): rows["country"].map(say.country),
@@ -57,7 +104,7 @@ def priorities_table(data: Dataset, lang: str, priorities: pd.DataFrame | None =
         t("col.delegation", lang): rows["locality_id"].map(labels_of(data, lang).delegation),
         t("col.theme", lang): rows["theme_id"].map(labels_of(data, lang).theme),
         t("col.statement", lang): rows[field(lang, "statement")],
-        t("col.sources", lang): rows["source_id"].map(lambda ids: _cite(data, ids)),
+        t("col.sources", lang): rows["source_id"].map(lambda ids: _cite(data, ids, lang)),
     }).reset_index(drop=True)
 
 
@@ -69,7 +116,7 @@ def figures_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.delegation", lang): f["locality_id"].map(labels_of(data, lang).delegation),
         t("col.figure", lang): f[field(lang, "label")],
         t("col.value", lang): values,
-        t("col.sources", lang): f["source_id"].map(lambda ids: _cite(data, ids)),
+        t("col.sources", lang): f["source_id"].map(lambda ids: _cite(data, ids, lang)),
     })
 
 
@@ -86,7 +133,7 @@ def programme_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.participants", lang): [say.or_not_reported(v) for v in p[field(lang, "participants")]],
         t("col.delegation", lang): ["; ".join(say.delegation[i] for i in ids) for ids in p["locality_ids"]],
         t("col.description", lang): p[field(lang, "description")],
-        t("col.sources", lang): p["source_id"].map(lambda ids: _cite(data, ids)),
+        t("col.sources", lang): p["source_id"].map(lambda ids: _cite(data, ids, lang)),
     })
 
 
@@ -96,7 +143,7 @@ def host_table(data: Dataset, lang: str) -> pd.DataFrame:
         t("col.theme", lang): h["theme_id"].map(labels_of(data, lang).theme),
         t("col.statement", lang): h[field(lang, "statement")],
         t("col.weight", lang): h["weight"],
-        t("col.sources", lang): h["source_id"].map(lambda ids: _cite(data, ids)),
+        t("col.sources", lang): h["source_id"].map(lambda ids: _cite(data, ids, lang)),
     })
 
 
@@ -105,7 +152,7 @@ def facts_table(data: Dataset, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         t("col.figure", lang): k[field(lang, "label")],
         t("col.value", lang): [format_quantity(v, q, lang) for v, q in zip(k["value"], k["qualifier"], strict=True)],
-        t("col.sources", lang): k["source_id"].map(lambda ids: _cite(data, ids)),
+        t("col.sources", lang): k["source_id"].map(lambda ids: _cite(data, ids, lang)),
     })
 
 

@@ -14,7 +14,7 @@ view = ui.view(data)
 ui.page_header(t("delegations.title", lang))
 label = ui.cached_call(profiles.choices, data, ctx.filters.evidence, state.delegation, lang)
 
-pick, compare = st.columns([1, 1])
+pick, compare = st.columns([1, 1.6])  # three or four chosen names need the room
 with pick:
     st.session_state["delegation_pick"] = state.delegation
     st.selectbox(t("delegations.pick", lang), list(label), format_func=label.__getitem__, key="delegation_pick",

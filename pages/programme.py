@@ -26,7 +26,7 @@ figures[0].metric(t("programme.events_shown", lang), len(rows))
 shown_facts = ui.cached_call(summary.key_facts, data, ("delegations_reported", "partner_localities",
                                                        "hef_delegates_expected"), lang)
 for column, fact in zip(figures[1:], shown_facts, strict=True):
-    ui.key_figure(column, fact.label, fact.value, ui.source_links(data, fact.source_ids))
+    ui.key_figure(column, fact.label, fact.value, ui.source_links(data, fact.source_ids, lang))
 if rows.empty:
     ui.nothing(t("programme.no_events", lang), ":material/event_busy:")
     st.stop()
@@ -38,16 +38,17 @@ def open_clicked_event() -> None:
         ui.update(event=points[0]["customdata"])
 
 
+opened = ui.context().state.event
+card_column, _ = st.columns([1.3, 1])
+with card_column:  # above the timeline: an event opened by a link is in view as the page opens
+    programme_view.event_card(data, opened)
 st.subheader(t("programme.timeline_heading", lang), anchor=False)
 subtitle = programme.subtitle(*chosen, lang)
-ui.chart(ui.cached_call(programme.timeline, data, lang, subtitle, *chosen), key="timeline",
+ui.chart(ui.cached_call(programme.timeline, data, lang, subtitle, *chosen, opened), key="timeline",
          on_select=open_clicked_event)
-card_column, _ = st.columns([1.3, 1])
-with card_column:
-    programme_view.event_card(data, ui.context().state.event)
 st.subheader(t("programme.agenda_heading", lang), anchor=False)
 st.caption(t("programme.agenda_hint", lang))
-programme_view.agenda(data, ui.cached_call(programme.agenda, data, lang, *chosen), ui.context().state.event)
+programme_view.agenda(data, ui.cached_call(programme.agenda, data, lang, *chosen), opened)
 st.subheader(t("programme.venues_heading", lang), anchor=False)
 places = ui.cached_call(programme.venues, data, lang, *chosen)
 if places.empty:

@@ -23,7 +23,8 @@ tables_by_tab = {
 tabs = st.tabs([t(f"sources.tab.{name}", lang) for name in tables_by_tab])
 for tab, (name, build) in zip(tabs, tables_by_tab.items(), strict=True):
     with tab:
-        ui.table(ui.cached_call(build, data, lang), link_columns=[t("col.url", lang)] if name == "sources" else ())
+        ui.table(ui.cached_call(build, data, lang), link_columns=[t("col.url", lang)] if name == "sources" else (),
+                 key=f"sources_{name}")
 st.download_button(t("downloads.dataset_zip", lang), lambda: export.dataset_zip(data),
                    file_name="friendship-atlas-data.zip", mime=export.FORMATS["zip"], on_click="ignore",
                    icon=":material/folder_zip:", key="dataset_zip")

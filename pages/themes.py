@@ -20,14 +20,9 @@ if view.priorities.empty:
     st.stop()
 
 
-def filter_by_clicked_theme() -> None:
-    points = st.session_state["theme_counts"].selection.points
-    if points:
-        ui.update_filters(themes=(points[0]["customdata"],))
-
-
 st.subheader(t("themes.counts_heading", lang), anchor=False)
-ui.chart(ui.cached(charts.theme_counts, data), key="theme_counts", on_select=filter_by_clicked_theme)
+ui.theme_click_note(data)
+ui.chart(ui.cached(charts.theme_counts, data), key="theme_counts", on_select=ui.filter_by_clicked_theme)
 
 st.subheader(t("themes.match_heading", lang), anchor=False)
 ranked, more = ui.cached(match.rank_lines, data)
@@ -35,7 +30,7 @@ host_column, rank_column = st.columns([1, 1.4])
 with host_column:
     st.markdown(f"**{t('themes.host_heading', lang)}**")
     for theme, statement, ids in ui.cached_call(match.host_lines, data, lang):
-        st.markdown(f"- **{ui.escape_md(theme)}** — {ui.escape_md(statement)} ({ui.source_links(data, ids)})")
+        st.markdown(f"- **{ui.escape_md(theme)}** — {ui.escape_md(statement)} ({ui.source_links(data, ids, lang)})")
 with rank_column:
     st.markdown(f"**{t('themes.ranked_heading', lang)}**")
     if not ranked:
@@ -54,5 +49,4 @@ ui.segmented("order", t("themes.sort", lang), list(MATRIX_ORDERS), ctx.state.ord
 ui.chart(ui.cached(charts.theme_matrix, data, order=ctx.state.order), key="theme_matrix")
 
 st.subheader(t("themes.countries_heading", lang), anchor=False)
-ui.chart(ui.cached(charts.countries_chart, data), key="countries_chart")
-ui.source_caption(data)
+ui.chart(ui.cached(charts.countries_chart, data), key="countries_chart")  # its source line ends the page

@@ -21,6 +21,7 @@ from components.ui.state import (
 )
 from components.ui.widgets import (
     empty_state,
+    filter_by_clicked_theme,
     format_day,
     key_figure,
     legend,
@@ -32,6 +33,7 @@ from components.ui.widgets import (
     source_caption,
     table,
     text,
+    theme_click_note,
 )
 
 __all__ = [
@@ -47,6 +49,7 @@ __all__ = [
     "download_row",
     "empty_state",
     "escape_md",
+    "filter_by_clicked_theme",
     "format_day",
     "key_figure",
     "legend",
@@ -65,6 +68,7 @@ __all__ = [
     "start",
     "table",
     "text",
+    "theme_click_note",
     "update",
     "update_filters",
     "view",

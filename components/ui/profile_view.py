@@ -14,7 +14,7 @@ from components.ui.widgets import legend, locality_card, table, text
 
 
 def _sources(data: Dataset, ids: tuple[str, ...]) -> str:
-    return f"{t('delegations.sources', context().lang)}: {source_links(data, ids)}" if ids else ""
+    return f"{t('delegations.sources', context().lang)}: {source_links(data, ids, context().lang)}" if ids else ""
 
 
 def _or_not_reported(items: object) -> bool:
@@ -61,7 +61,7 @@ def profile(data: Dataset, locality_id: str) -> None:
     for group in p.priorities:
         legend(((group.label, group.colour),))
         for statement in group.statements:
-            st.markdown(f"- {escape_md(statement.text)} — {source_links(data, statement.source_ids)}")
+            st.markdown(f"- {escape_md(statement.text)} — {source_links(data, statement.source_ids, lang)}")
     left, right = st.columns(2)
     with left:
         st.subheader(t("delegations.figures", lang), anchor=False)

@@ -34,34 +34,32 @@ def event_card(data: Dataset, event_id: str | None) -> None:
             for locality_id, name in card.delegations:
                 st.page_link("pages/delegations.py", label=escape_md(name), icon=":material/arrow_forward:",
                              query_params={**shared_params(), "delegation": locality_id})
-        st.markdown(f"**{t('programme.card.sources', lang)}:** {source_links(data, card.source_ids)}")
+        st.markdown(f"**{t('programme.card.sources', lang)}:** {source_links(data, card.source_ids, lang)}")
 
 
 def agenda(data: Dataset, days: dict[date, list[programme.AgendaItem]], opened: str | None) -> None:
-    """One tab per day, a table of its events; a row opens its event. Tabs are keyed by the open
-    event, so opening one shows its day."""
+    """One tab per day, its events as rows of text that wrap; an event's name opens it. Tabs are
+    keyed by the open event, so opening one shows its day."""
     lang = context().lang
     labels = {day: format_day(day) for day in days}
     opened_day = labels.get(cached_call(programme.event_day, data, opened)) if opened else None
     tabs = st.tabs(list(labels.values()), default=opened_day, key=f"agenda_day_{opened}")
-    for tab, (day, items) in zip(tabs, days.items(), strict=True):
+    widths = [1, 3.2, 1.3, 2.2, 0.9]
+    for tab, items in zip(tabs, days.values(), strict=True):
         with tab:
             if not items:
                 st.caption(t("programme.no_events_day", lang))
                 continue
-            key = f"agenda_{day}"
-            st.dataframe(
-                {t("col.time", lang): [i.when for i in items], t("col.event", lang): [i.title for i in items],
-                 t("col.series", lang): [i.series for i in items], t("col.venue", lang): [i.venue for i in items]},
-                hide_index=True, width="stretch", key=key, on_select=lambda k=key, i=items: _open_row(k, i),
-                selection_mode="single-row", height="content",
-                column_config={t("col.time", lang): st.column_config.TextColumn(width="small"),
-                               t("col.event", lang): st.column_config.TextColumn(width="large"),
-                               t("col.series", lang): st.column_config.TextColumn(width="small")},
-            )
-
-
-def _open_row(key: str, items: list[programme.AgendaItem]) -> None:
-    picked = st.session_state[key].selection.rows
-    if picked:
-        update(event=items[picked[0]].id)
+            for column, name in zip(st.columns(widths), ("time", "event", "series", "venue"), strict=False):
+                column.markdown(f"**{t(f'col.{name}', lang)}**")
+            for item in items:
+                when, title, series, venue, action = st.columns(widths)
+                when.write(escape_md(item.when))
+                title.markdown(f"**{escape_md(item.title)}**" if item.id == opened else escape_md(item.title))
+                series.write(escape_md(item.series))
+                venue.write(escape_md(item.venue))
+                if item.id == opened:
+                    action.caption(t("programme.event_open", lang))
+                else:
+                    action.button(t("programme.open_event", lang), key=f"agenda_open_{item.id}",
+                                  icon=":material/open_in_full:", on_click=update, kwargs={"event": item.id})

@@ -17,12 +17,27 @@ from components.ui.downloads import briefing_downloads
 from components.ui.state import Context, context, shared_params, update, update_filters
 
 _WIDGET = "atlas_widget_"  # prefix of the sidebar widgets' session keys
+#: Chosen items (chips) and the options of every picker wrap onto a second line rather than end
+#: in '…' ('Green transition & c…', 'Minsk · Thành phố Mi…'). A constant stylesheet: no data text.
+PICKER_CSS = """
+<style>
+[data-testid="stMultiSelectTagsContainer"] { max-height: none !important; height: auto !important;
+  flex-wrap: wrap !important; }
+div:has(> [data-testid="stMultiSelectTagsContainer"]) { max-height: none !important; height: auto !important; }
+[data-testid="stMultiSelectTagsContainer"] span { white-space: normal !important; text-overflow: clip !important;
+  overflow: visible !important; height: auto !important; line-height: 1.25; }
+[data-testid="stMultiSelectTagsContainer"] > span > span { padding-top: 2px; padding-bottom: 2px; }
+[role="listbox"] [role="option"], [role="listbox"] [role="option"] * { white-space: normal !important;
+  text-overflow: clip !important; overflow: visible !important; height: auto !important; }
+</style>
+"""
 
 
 def sidebar(pages: Sequence[st.Page]) -> None:
     """Title, language, page links that keep the state, and the shared filters."""
     ctx = context()
     lang = ctx.lang
+    st.html(PICKER_CSS)
     with st.sidebar:
         st.markdown(f"### {t('app.title', lang)}")
         st.caption(t("app.tagline", lang))
@@ -78,9 +93,13 @@ def _filter_widgets(data: Dataset, ctx: Context) -> None:
                        countries.__getitem__, lambda v: update_filters(countries=v), choose)
     multiselect("kind", t("filters.kinds", lang), list(LOCALITY_KINDS), f.kinds,
                        lambda k: t(f"kind.{k}", lang), lambda v: update_filters(kinds=v), choose)
-    multiselect("evidence", t("filters.evidence", lang), list(EVIDENCE_LEVELS), f.evidence,
-                       lambda e: t(f"evidence.{e}.short", lang),  # a chip in the sidebar: short
-                       lambda v: update_filters(evidence=v or flt.DEFAULT_EVIDENCE), choose)
+    # Level L (the organisers' list) is offered only once a delegation has it; the filter keeps it
+    # by default, so the list's delegations show as soon as it is brought in.
+    levels = [e for e in EVIDENCE_LEVELS if e != "L" or (data.localities["evidence"] == "L").any()]
+    unseen = tuple(e for e in f.evidence if e not in levels)
+    multiselect("evidence", t("filters.evidence", lang), levels, [e for e in f.evidence if e in levels],
+                lambda e: t(f"evidence.{e}.short", lang),  # a chip in the sidebar: short
+                lambda v: update_filters(evidence=(v + unseen) if v else flt.DEFAULT_EVIDENCE), choose)
     query_key = f"{_WIDGET}q"
     st.session_state[query_key] = f.query
     st.text_input(t("filters.query", lang), key=query_key, placeholder=t("filters.query_placeholder", lang),

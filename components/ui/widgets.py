@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -13,11 +14,13 @@ from components import filters as flt
 from components import i18n
 from components.dataset import Dataset
 from components.i18n import t
+from components.labels import labels_of
 from components.markdown import escape_md
 from components.profiles import Card
 from components.sourcing import source_line
 from components.style import MUTED, PAPER, RULE
-from components.ui.state import context, update
+from components.tables import html_table
+from components.ui.state import context, update, update_filters
 
 
 def show_notices() -> None:
@@ -120,17 +123,56 @@ def text(value: str) -> None:
     st.markdown(escape_md(value))
 
 
-#: Tables up to this many rows show every row (no scrolling inside the table); longer ones scroll
-#: within a fixed height.
+#: Tables up to this many rows are drawn as text that wraps, every row and cell in full; longer
+#: ones keep the data grid, where sorting and search help, and open a clicked row in full.
 WHOLE_TABLE_ROWS = 30
 
 
 def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
-    """A full-width table; link columns show 'open' and keep the address in the cell."""
+    """A full-width table. Up to ``WHOLE_TABLE_ROWS`` rows: HTML text built with every cell
+    escaped (the grid draws on a canvas that cuts a cell and hides columns on a laptop). Longer:
+    the grid, and the row clicked shown in full under it."""
     lang = context().lang
+    if len(frame) <= WHOLE_TABLE_ROWS:
+        st.html(html_table(frame, link_columns, t("common.open_source", lang)))
+        return
     config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
-    for column in frame.columns:  # long text gets the room (the grid cuts a cell, it does not wrap)
-        if column not in config and frame[column].astype(str).str.len().max() > 60:
-            config[column] = st.column_config.TextColumn(column, width="large")
-    height = "content" if len(frame) <= WHOLE_TABLE_ROWS else 600
-    st.dataframe(frame, hide_index=True, width="stretch", height=height, column_config=config, key=key)
+    st.caption(t("table.click_row", lang))
+    picked = st.dataframe(frame, hide_index=True, width="stretch", height=600, column_config=config, key=key,
+                          on_select="rerun", selection_mode="single-row")
+    rows = picked.selection.rows if picked is not None else []
+    if rows:
+        row = frame.iloc[rows[0]]
+        st.html(html_table(pd.DataFrame({t("table.field", lang): frame.columns, t("table.text", lang): row.to_numpy()}),
+                           (), t("common.open_source", lang)))
+
+
+_CLICKED = "theme_click_before"  # the filter before a bar click, to undo it
+
+
+def filter_by_clicked_theme() -> None:
+    """A click on a theme's bar filters every page to that theme, remembering the filter before."""
+    points = st.session_state["theme_counts"].selection.points
+    if points:
+        st.session_state[_CLICKED] = context().filters
+        update_filters(themes=(points[0]["customdata"],))
+
+
+def theme_click_note(data: Dataset) -> None:
+    """While themes are filtered: which, what the bars now count, and a one-click way back (to the
+    filter before the bar click, or no theme filter when the page was opened so)."""
+    ctx = context()
+    if not ctx.filters.themes:
+        st.session_state.pop(_CLICKED, None)
+        return
+    lang = ctx.lang
+    names = ", ".join(labels_of(data, lang).theme[x] for x in ctx.filters.themes)
+    before = st.session_state.get(_CLICKED)
+    note, action = st.columns([4, 1], vertical_alignment="center")
+    note.info(t("themes.filtered_note", lang, themes=names), icon=":material/filter_alt:")
+    def undo() -> None:
+        update(filters=before if before is not None else replace(ctx.filters, themes=()))
+        st.session_state.pop(_CLICKED, None)
+
+    action.button(t("themes.undo_click" if before is not None else "themes.clear_theme", lang),
+                  icon=":material/undo:", key="theme_click_undo", on_click=undo)

@@ -18,7 +18,7 @@ def test_page_renders_without_console_errors(page: Page, server, traffic, path, 
     page.goto(server + path)
     wait_for_app(page)
     expect(page.locator("h1").first).to_have_text(title)
-    page.locator("[data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
+    page.locator("[data-testid='atlas-table'], [data-testid='stDataFrame'] canvas").first.wait_for(timeout=30_000)
     screenshot(page, f"shell_{path.strip('/') or 'overview'}")
     assert traffic.console_errors == []
 

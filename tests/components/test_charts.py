@@ -57,3 +57,33 @@ def test_the_three_matrix_orders_differ_and_each_sorts_as_it_says(data):
     assert drawn == sorted(drawn) or drawn == sorted(drawn, reverse=True)  # by number of themes
     countries = [label.rsplit(" · ", 1)[1] for label in rows["country"]]
     assert all(countries.index(c) == i or countries[i - 1] == c for i, c in enumerate(countries))  # grouped
+
+
+def test_countries_chart_says_a_bar_adds_up_theme_mentions_and_gives_the_delegations(data):
+    view = apply(data, Filters())
+    chart = charts.countries_chart(data, view, "en")
+    assert "one per delegation and theme" in chart.figure.layout.xaxis.title.text
+    ends = dict(zip(chart.figure.data[-1].y, chart.figure.data[-1].text, strict=True))
+    japan = view.localities[view.localities["country"] == "JP"]["id"]
+    stated = view.priorities[view.priorities["locality_id"].isin(japan)].drop_duplicates(["locality_id", "theme_id"])
+    assert ends["Japan"] == f"{len(stated)} by {stated['locality_id'].nunique()} delegations"
+
+
+def test_the_filtered_themes_bar_is_marked(data):
+    chart = charts.theme_counts(data, apply(data, Filters(themes=("automotive",))), "en")
+    bars = chart.figure.data[0]
+    marked = [label for label, width in zip(bars.y, bars.marker.line.width, strict=True) if width]
+    assert marked == ["<b>▶ Automotive &amp; aerospace</b>"] or marked[0].startswith("<b>▶ Automotive")
+
+
+@pytest.mark.parametrize("build", [charts.theme_counts, charts.match_chart])
+def test_bar_labels_have_room_beyond_the_longest_bar(data, build):
+    figure = build(data, apply(data, Filters()), "en").figure
+    assert figure.data[0].cliponaxis is False
+    assert figure.layout.xaxis.range[1] >= 1.1 * max(figure.data[0].x)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_matrix_theme_names_are_one_line_each(data, lang):
+    figure = charts.theme_matrix(data, apply(data, Filters()), lang).figure
+    assert not any("<br>" in name for name in figure.layout.xaxis.categoryarray)

@@ -101,7 +101,7 @@ def test_23_delegations_from_the_organisers_list_make_36_of_36(data_copy):
     reports = len(load_dataset(DATA_DIR).sources)
     assert source_line(data, "en").startswith(
         f"Source: Friendship Atlas, compiled from {reports} published reports and the organisers' list · ")
-    assert publishers(data, [LIST_SOURCE]) == ["Test office"]  # a list is cited by who supplied it
+    assert publishers(data, [LIST_SOURCE], "en") == ["Test office"]  # a list is cited by who supplied it
 
 
 def test_the_briefing_pack_and_the_downloads_count_the_imported_delegations(data_copy):

@@ -9,7 +9,7 @@ import pytest
 
 from components import maps, profiles, style
 from components.filters import Filters, apply
-from components.labels import labels_of
+from components.labels import colour_rule, labels_of
 
 
 @pytest.mark.parametrize(("name", "title", "en", "vi"), [
@@ -39,3 +39,10 @@ def test_the_map_tooltip_and_the_card_name_the_same_head(data, lang):
     points = maps.map_points(data, view, style.colouring(data, view, lang=lang, mode="theme"), lang)
     for locality_id, head in zip(points["id"], points["head"], strict=True):
         assert profiles.card(data, locality_id, lang).head == head
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_colour_by_theme_states_its_rule(lang):
+    rule = colour_rule("theme", lang)
+    assert rule and ("most" in rule if lang == "en" else "nhiều nhất" in rule)
+    assert colour_rule("theme", lang, short=True) and colour_rule("country", lang) is None

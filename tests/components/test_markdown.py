@@ -37,7 +37,7 @@ def test_hostile_text_is_escaped_on_one_line_without_direction_controls(text):
 def test_source_links_name_the_publisher_and_link_its_report(data):
     linked = data.sources[data.sources["url"].notna()].iloc[0]
     unlinked = data.sources[data.sources["url"].isna()].iloc[0]
-    text = source_links(data, [linked["id"], unlinked["id"]])
+    text = source_links(data, [linked["id"], unlinked["id"]], "en")
     first, second = text.split(" · ")
     assert first == f"[{escape_md(linked['publisher'])}]({linked['url']})"
     assert "](" not in second and second == escape_md(unlinked["publisher"] or unlinked["title"])
@@ -48,4 +48,4 @@ def test_parentheses_in_an_address_do_not_end_the_link(data_copy):
     from tests.support.data_files import set_cell
     set_cell(data_copy, "sources.csv", 2, "url", "https://example.org/a_(b)")
     data = load_dataset(data_copy)
-    assert source_links(data, [data.sources.iloc[0]["id"]]).endswith("(https://example.org/a_%28b%29)")
+    assert source_links(data, [data.sources.iloc[0]["id"]], "en").endswith("(https://example.org/a_%28b%29)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from components import match
 from components.filters import Filters, apply
 from components.match import Match, host_weights, rank, ranking, similar
 
@@ -36,3 +37,8 @@ def test_ranking_covers_exactly_the_filtered_delegations(data):
 def test_similar_delegations_share_themes_and_exclude_themselves(data):
     alike = similar(data, "osaka")
     assert alike and all(other != "osaka" and shared for other, shared in alike)
+
+
+def test_host_lines_name_each_theme_once(data):
+    themes = [theme for theme, _, _ in match.host_lines(data, "en")]
+    assert len(themes) == len(set(themes)) == data.host["theme_id"].nunique()

@@ -91,3 +91,25 @@ def test_venues_list_each_reported_place_once_with_its_events(data):
         "Tue 24 Sep · Announcement of the HCMC International Friendship Symbol")
     held = " | ".join(places["Event"])
     assert held.count(" · ") == data.programme["venue_en"].notna().sum()
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_timeline_names_every_event_in_full(data, lang):
+    labels = [html.unescape(y).replace("<br>", " ") for trace in programme.timeline(data, lang).figure.data
+              for y in trace.y]
+    assert not any(label.endswith("…") for label in labels)
+    for title in data.programme[f"title_{lang}"]:
+        assert any(" ".join(title.split()) in label for label in labels), title
+
+
+def test_the_open_event_is_marked_on_the_timeline(data):
+    figure = programme.timeline(data, "en", marked="c4ir-launch").figure
+    assert len(figure.layout.shapes) == len(data.programme_days) + 2  # the day rules, the last one, the band
+    marked = [y for trace in figure.data for y in trace.y if y.startswith("▶")]
+    assert len(marked) == 1 and "Fourth" in marked[0]
+
+
+def test_note_under_the_timeline_is_wrapped_to_fit_a_laptop(data):
+    figure = programme.timeline(data, "vi").figure
+    note = next(a.text for a in figure.layout.annotations if "UTC+7" in a.text)
+    assert max(len(line) for line in note.split("<br>")) <= programme.NOTE_WIDTH

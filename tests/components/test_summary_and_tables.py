@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from components import summary, tables
 from components.i18n import t
+from tests.support.tables import read_table
 
 
 def test_headline_counts_evidence_a_and_b_but_never_c(data):
@@ -83,3 +86,19 @@ def test_key_facts_come_in_the_order_asked_with_their_sources(data):
     assert [f.value for f in facts][1] == "36"
     assert all(f.source_ids and set(f.source_ids) <= set(data.sources["id"]) for f in facts)
     assert facts[0].label != facts[1].label
+
+
+def test_html_table_shows_data_text_as_text_and_links_as_links():
+    frame = pd.DataFrame({"Name": ["<script>alert(1)</script> & *bold*"], "Link": ["https://example.org/?a=1&b=2"]})
+    body = tables.html_table(frame, ["Link"], "open")
+    assert "<script>" not in body and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; *bold*" in body
+    assert 'href="https://example.org/?a=1&amp;b=2"' in body and ">open</a>" in body
+
+
+def test_html_table_of_many_columns_runs_long_text_across_the_row(data):
+    frame = tables.delegations_table(data, "en")
+    body = tables.html_table(frame)
+    summary = t("col.summary", "en")
+    assert f">{summary}</th>" not in body  # not squeezed into a column of its own
+    assert body.count(f"<b>{summary}:</b>") == len(frame)
+    assert read_table(body)[summary].tolist() == frame[summary].tolist()

@@ -67,3 +67,9 @@ def test_an_edited_csv_is_picked_up_on_the_next_page_load(run_app, data_copy, mo
     app.run()
     assert "Green transition, reworded" in app.multiselect(key="atlas_widget_theme").options
     assert not app.exception
+
+
+def test_organisers_list_level_is_not_offered_while_no_delegation_has_it(run_app, data):
+    assert not (data.localities["evidence"] == "L").any()
+    chips = run_app().multiselect(key="atlas_widget_evidence")
+    assert chips.value == ["A", "B"] and len(chips.options) == 3 and not any(o.startswith("L") for o in chips.options)

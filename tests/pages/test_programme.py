@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 
+from tests.support.tables import tables
+
 
 def test_programme_page_shows_timeline_tabs_and_venues(run_app, data):
     app = run_app("programme")
@@ -12,7 +14,7 @@ def test_programme_page_shows_timeline_tabs_and_venues(run_app, data):
     assert [tab.label for tab in app.tabs] == ["Monday, 23 September 2024", "Tuesday, 24 September 2024",
                                                "Wednesday, 25 September 2024", "Thursday, 26 September 2024",
                                                "Friday, 27 September 2024"]
-    venues = next(f.value for f in app.dataframe if "Venue" in f.value.columns and "Time" not in f.value.columns)
+    venues = next(f for f in tables(app) if "Venue" in f.columns and "Time" not in f.columns)
     assert set(venues["Venue"]) == set(data.programme["venue_en"].dropna())
     assert not app.get("deck_gl_json_chart")  # a plain list, not a near-empty locator map
 
@@ -41,10 +43,18 @@ def test_event_in_the_url_opens_its_card(run_app):
     assert "Afternoon" in text
 
 
-def test_day_tabs_list_every_event_once(run_app, data):
+def test_day_tabs_list_every_event_once_with_a_button_to_open_it(run_app, data):
     app = run_app("programme")
-    titles = [title for frame in app.dataframe if "Time" in frame.value.columns for title in frame.value["Event"]]
-    assert sorted(titles) == sorted(data.programme["title_en"])
+    opens = [b for b in app.button if b.key and b.key.startswith("agenda_open_")]
+    assert sorted(b.key.removeprefix("agenda_open_") for b in opens) == sorted(data.programme["id"])
+    text = " ".join(m.value for m in app.markdown)
+    assert all(title.split("(")[0].split("'")[0][:30] in text.replace("\\", "") for title in data.programme["title_en"])
+
+
+def test_an_agenda_button_opens_its_event(run_app):
+    app = run_app("programme")
+    app.button(key="agenda_open_c4ir-launch").click().run()
+    assert app.query_params["event"] == "c4ir-launch"
 
 
 def test_series_filter_in_the_url(run_app):

@@ -9,6 +9,7 @@ import pytest
 
 from components.filters import Filters, apply
 from tests.support.seed import SEED_DELEGATIONS
+from tests.support.tables import tables
 
 
 def figures(app) -> list[dict]:
@@ -18,7 +19,7 @@ def figures(app) -> list[dict]:
 @pytest.mark.parametrize("match", ["any", "all"])
 def test_theme_filter_lists_exactly_the_delegations_stating_the_themes(run_app, data, match):
     app = run_app("delegations", theme="green,education", match=match)
-    shown = set(app.dataframe[0].value["Name"])
+    shown = set(tables(app)[0]["Name"])
     assert shown == set(apply(data, Filters(themes=("green", "education"), match=match)).localities["name_en"])
 
 
@@ -64,7 +65,7 @@ def test_profile_says_not_reported_where_the_data_is_empty(run_app):
 def test_compare_two_to_four(run_app, ids):
     app = run_app("delegations", compare=ids)
     assert not app.exception
-    grid = app.dataframe[0].value
+    grid = tables(app)[0]
     assert len(grid.columns) == len(ids.split(",")) + 1
 
 
@@ -91,3 +92,16 @@ def test_the_picker_offers_both_names_and_partners_only_when_shown(data):
     partner = sorted(partners)[0]
     assert partner in profiles.choices(data, ("A", "B", "L"), partner, "en")  # the open one is always there
     assert partners <= set(profiles.choices(data, ("A", "B", "L", "C"), None, "vi"))
+
+
+def test_a_theme_filter_is_named_above_the_bars_and_undone_in_one_click(run_app):
+    app = run_app("themes", theme="automotive")
+    assert any("filtered to Automotive" in i.value for i in app.info)
+    app.button(key="theme_click_undo").click().run()
+    assert "theme" not in app.query_params
+    assert not any("filtered to" in i.value for i in app.info)
+
+
+def test_themes_page_ends_with_one_source_line(run_app):
+    app = run_app("themes")
+    assert not any(c.value.startswith("Source:") for c in app.caption)  # each chart carries its own
