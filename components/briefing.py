@@ -22,7 +22,7 @@ from components.i18n import field as column
 from components.i18n import format_date, format_day_short, t
 from components.labels import labels_of
 from components.memo import remember
-from components.sourcing import publishers, source_line, source_url, title_in
+from components.sourcing import publishers, source_line, source_title, source_url
 from components.style import colouring
 from components.typeface import lines_needed, text_width
 
@@ -317,7 +317,7 @@ def picture_slide(key: str, title: str, caption: str, alt: str, notes: tuple[str
 def source_entry(data: Dataset, source_id: str, lang: str) -> str:
     """A numbered source as the sources slide lists it: publisher and title, date, address."""
     row = data.source_rows[source_id]
-    label = f"{(publishers(data, [source_id]) or [t('pack.no_publisher', lang)])[0]} — {title_in(row, lang)}"
+    label = f"{(publishers(data, [source_id], lang) or [t('pack.no_publisher', lang)])[0]} — {source_title(row, lang)}"
     published = row["published"] if isinstance(row["published"], str) and row["published"] else ""
     when = (format_date(date.fromisoformat(published), lang) if len(published) == 10
             else published or t("pack.no_date", lang))

@@ -69,17 +69,6 @@ def publisher_name(name: str, lang: str) -> str:
     return t(_PUBLISHER_KEYS[name], lang) if name in _PUBLISHER_KEYS else name
 
 
-def title_in(row: Mapping[str, Any], lang: str) -> str:
-    """A source's title for a file in ``lang``: the title as published; where none was recorded
-    (a [bracketed] description, written in the source's language, with a Vietnamese twin in
-    title_vi), that description in ``lang`` if there is one, else words in ``lang`` saying the
-    title was not recorded."""
-    title = source_title(row, lang)
-    if not title.startswith("[") or lang == "vi" or row.get("language") != "vi":
-        return title
-    return t("pack.untitled", lang)  # described in Vietnamese only
-
-
 def _publisher(row: Mapping[str, Any]) -> str:
     """Who stands behind a source: the publisher of a report, whoever supplied the organisers' list."""
     for column in ("publisher", "supplied_by"):
