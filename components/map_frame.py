@@ -115,18 +115,13 @@ def fit(lons: Sequence[float], lats: Sequence[float], width: float, height: floa
     return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=west)
 
 
-def focus_frame(lon: float, lat: float, zoom: float, width: float, height: float) -> Frame:
-    """A view centred on one place (the tour and the profile locator)."""
-    return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=lon - 180)
-
-
 def spread(positions: Sequence[tuple[float, float]], radius: float,
            fixed: Sequence[tuple[float, float, float]] = ()) -> list[tuple[float, float]]:
     """Markers moved apart until none covers another or a ``fixed`` circle (x, y, radius: the
     host's dot), each by as little as it takes, so each stays visible and clickable; markers that
     do not touch stay where they are. Markers at one spot part in the order given (the first goes
     west, the others round the clock). Pixel positions in, pixel positions out."""
-    reach = 2 * radius + 3
+    reach = 2 * radius + 4  # white rims apart by a pixel
     result = [list(p) for p in positions]
     for _ in range(200):
         moved = False
@@ -134,7 +129,7 @@ def spread(positions: Sequence[tuple[float, float]], radius: float,
             for j in range(i + 1, len(result)):
                 (xi, yi), (xj, yj) = result[i], result[j]
                 dx, dy, dist = xj - xi, yj - yi, math.hypot(xj - xi, yj - yi)
-                if dist >= reach - 0.01:
+                if dist >= reach:
                     continue
                 if dist < 1e-6:  # one spot: part them in a fixed direction
                     angle = math.pi + 2 * math.pi * (j - i) / (len(result) + 1)
@@ -146,7 +141,7 @@ def spread(positions: Sequence[tuple[float, float]], radius: float,
             for fx, fy, fr in fixed:
                 x, y = result[i]
                 dx, dy, dist = x - fx, y - fy, math.hypot(x - fx, y - fy)
-                need = radius + fr + 3
+                need = radius + fr + 4
                 if dist < need:
                     dx, dy, dist = (dx, dy, dist) if dist > 1e-6 else (0.0, -1.0, 1.0)
                     result[i] = [fx + dx / dist * (need + 0.05), fy + dy / dist * (need + 0.05)]

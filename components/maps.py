@@ -32,7 +32,6 @@ from components.style import (
 )
 
 DELEGATION_LAYER = "delegations"
-FOCUS_ZOOM = 3.6
 
 
 def map_points(data: Dataset, view: View, colouring: Colouring, lang: str) -> pd.DataFrame:
@@ -62,12 +61,15 @@ MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
+#: The map's share of the width in presentation mode (the card has the rest).
+PRESENTATION_SHARE = 0.6
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
 FOCUS_GAP = 13
 #: The map sizes views are fitted for, in pixels (width, height): the narrowest the page gives the
 #: map at 1366 × 768 (sidebar open; in presentation mode none). A wider screen shows the same view
-#: with more sea around it, so nothing fitted here ever falls off the map.
-MAP_SIZES = {"wide": (860, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (420, 300)}
+#: with more sea around it, so nothing fitted here ever falls off the map (and never a second
+#: world: the map is drawn no wider than the world at the view's zoom, ``map_width``).
+MAP_SIZES = {"wide": (860, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (340, 300)}
 
 
 @dataclass(frozen=True)
@@ -94,23 +96,34 @@ class WorldMap:
                 zip(ordered["number"], ordered["name"], ordered["country"], ordered["color"], strict=True)]
 
 
+def map_width(built: WorldMap) -> int:
+    """The widest the map may be drawn (pixels): the whole world at the planned zoom, so no place
+    appears twice on a wide screen."""
+    return int(built.frame.world_width)
+
+
+def presentation_size(width: float, height: float) -> tuple[int, int]:
+    """The map's size in presentation mode on a screen of ``width`` × ``height`` CSS pixels: what
+    is left beside the card and under the title, legend and key (their heights scale with the
+    type, which scales with the screen; see components/ui/presentation.py)."""
+    rem = min(max(min(width * 0.013, height * 0.023), 15.0), 26.0)
+    map_width = (width - 2.5 * rem) * PRESENTATION_SHARE - rem
+    map_height = height - 12.5 * rem
+    return int(max(map_width, 480)), int(max(min(map_height, map_width * 0.75), 300))
+
+
 def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
-         focus: str | None = None, size: str = "wide") -> WorldMap:
-    """Frame the shown delegations and the host (or one focused delegation), number the markers
-    west to east, bow an arc from each to the host and place every name that fits."""
-    width, height = MAP_SIZES[size]
+         focus: str | None = None, size: str | tuple[int, int] = "wide") -> WorldMap:
+    """Frame the shown delegations and the host, number the markers west to east, bow an arc from
+    each to the host and place every name that fits (a ``focus``ed delegation's first, clear of
+    its ring). ``size``: a name of ``MAP_SIZES`` or (width, height) in pixels."""
+    width, height = MAP_SIZES[size] if isinstance(size, str) else size
     points = map_points(data, view, colouring, lang)
     host_lat, host_lon = data.host_position
     focused = focus is not None and focus in set(points["id"])
-    fitted = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
-    if focused:
-        row = points.loc[points["id"] == focus].iloc[0]
-        frame = map_frame.focus_frame(float(row["lon"]), float(row["lat"]), FOCUS_ZOOM, width, height)
-    else:
-        frame = fitted
+    frame = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
     numbered = len(points) <= MAX_NUMBERED
-    # numbers run west to east in the fitted world view, whichever view is drawn
-    west_to_east = points.assign(x=[fitted.unwrap(x) for x in points["lon"]]).sort_values(
+    west_to_east = points.assign(x=[frame.unwrap(x) for x in points["lon"]]).sort_values(
         ["x", "lat"], ascending=[True, False], kind="stable").index
     points["number"] = 0
     points.loc[west_to_east, "number"] = range(1, len(points) + 1)
@@ -324,24 +337,24 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     return CompactDeck(
         layers=layers, map_provider=None, views=[pdk.View(type="MapView", controller=True)],
         initial_view_state=pdk.ViewState(latitude=frame.latitude, longitude=frame.longitude, zoom=frame.zoom,
-                                         transition_duration=1200 if built.focus else 0, min_zoom=0, max_zoom=8),
+                                         min_zoom=0, max_zoom=8),
         tooltip=tooltip,
     )
 
 
 def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
-    """A small map of one delegation with its arc to the host city, for the profile page."""
+    """A small map of one delegation with its arc to the host city, both in view, for the profile page."""
     from components.filters import Filters  # local: filters imports nothing from maps
     from components.style import colouring
 
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
-    built = plan(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id, size="locator")
+    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator")  # framed with the host
     return world_deck(built, data, lang)
 
 
 def world_map(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
-              size: str) -> tuple[WorldMap, CompactDeck]:
+              size: str | tuple[int, int]) -> tuple[WorldMap, CompactDeck]:
     """The map a page shows: planned with the colouring and style it names, and drawn."""
     from components.style import colouring
 

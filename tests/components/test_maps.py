@@ -222,10 +222,12 @@ def test_markers_of_one_city_are_drawn_apart_with_a_leader_line(data):
     assert len(leaders) >= 4  # Tokyo's two and Vientiane's two
 
 
-def test_focus_flies_to_the_delegation_and_keeps_its_label(data):
+def test_the_tour_rings_the_delegation_in_the_whole_view_and_names_it_first(data):
+    """The tour keeps the view of every shown delegation (none falls off the map's edge) and rings
+    the current one, whose name is placed first, clear of its ring."""
     spec = deck_json(data, focus="japan-mofa", style=maps.PRESENTATION, size="presentation")
-    assert spec["initialViewState"]["longitude"] == pytest.approx(139.7502, abs=0.5)
-    assert spec["initialViewState"]["zoom"] == maps.FOCUS_ZOOM
+    whole = deck_json(data, style=maps.PRESENTATION, size="presentation")
+    assert spec["initialViewState"] == whole["initialViewState"]
     labels = {p["id"]: p["name"] for p in layer(spec, "labels")["data"]}
     assert labels["japan-mofa"] == "Ministry of Foreign Affairs of Japan"
     assert [len(p) for p in layer(spec, "focus")["data"]] == [2]
