@@ -7,6 +7,7 @@ names, leader lines, arcs and colours. Outlines come from the topojson shipped i
 from __future__ import annotations
 
 import html
+import math
 
 import plotly.graph_objects as go
 
@@ -17,6 +18,7 @@ from components.filters import View, describe
 from components.i18n import t
 from components.maps import NORMAL, PRESENTATION, WorldMap, leader_lines, plan
 from components.style import FOCUS_RING, FONT_FAMILY, HOST_COLOR, INK, PAPER, Colouring
+from components.style import colouring as colouring_of
 
 #: Where plotly.js finds the outlines in the browser: data/topojson, served by the app
 #: (static/topojson links to it; Streamlit serves static/ under /app/static/).
@@ -52,19 +54,21 @@ def map_figure(built: WorldMap, data: Dataset, colouring: Colouring, lang: str, 
                  f"<br>{say['themes']}: {html.escape(themes)}" for n, name, country, head, themes in
                  zip(group["number"], group["name"], group["country"], group["head"], group["themes"], strict=True)]
         fig.add_trace(go.Scattergeo(
-            lon=group["lon"], lat=group["lat"], mode="markers", name=html.escape(label), customdata=group["id"],
+            lon=group["lon"].tolist(), lat=group["lat"].tolist(), mode="markers", name=html.escape(label),
+            customdata=group["id"].tolist(),
             hovertext=hover, hoverinfo="text", showlegend=legend,
             marker={"size": 2 * built.radius, "color": colour, "opacity": 1,
                     "line": {"color": PAPER, "width": style.outline_px}},
         ))
     focused = points[points["id"] == built.focus]
     if len(focused):
-        fig.add_trace(go.Scattergeo(lon=focused["lon"], lat=focused["lat"], mode="markers", hoverinfo="skip",
-                                    showlegend=False, marker={"size": 2 * (built.radius + 9), "color": "rgba(0,0,0,0)",
-                                                              "line": {"color": FOCUS_RING, "width": 4}}))
+        fig.add_trace(go.Scattergeo(lon=focused["lon"].tolist(), lat=focused["lat"].tolist(), mode="markers",
+                                    hoverinfo="skip", showlegend=False,
+                                    marker={"size": 2 * (built.radius + 9), "color": "rgba(0,0,0,0)",
+                                            "line": {"color": FOCUS_RING, "width": 4}}))
     if built.numbered:
-        fig.add_trace(go.Scattergeo(lon=points["lon"], lat=points["lat"], mode="text", hoverinfo="skip",
-                                    text=[str(n) for n in points["number"]], showlegend=False,
+        fig.add_trace(go.Scattergeo(lon=points["lon"].tolist(), lat=points["lat"].tolist(), mode="text",
+                                    hoverinfo="skip", text=[str(n) for n in points["number"]], showlegend=False,
                                     textfont={"size": round(built.radius * 1.15), "color": PAPER,
                                               "family": FONT_FAMILY, "weight": 700}))
     fig.add_trace(go.Scattergeo(lon=[host["lon"]], lat=[host["lat"]], mode="markers", hoverinfo="text",
@@ -79,6 +83,7 @@ def map_figure(built: WorldMap, data: Dataset, colouring: Colouring, lang: str, 
                     landcolor=style.land, showocean=True, oceancolor=style.ocean, showcountries=True,
                     countrycolor=style.border, showcoastlines=False, showframe=False, showlakes=False,
                     bgcolor=style.ocean, lataxis_range=[south, north], lonaxis_range=[west, east], fitbounds=False,
+                    center={"lon": built.frame.longitude, "lat": built.frame.latitude},
                     domain={"x": [0, 1], "y": [0, 1]})
     fig.update_layout(width=built.frame.width, height=built.frame.height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
                       paper_bgcolor=style.ocean, showlegend=legend, dragmode=False,
@@ -87,11 +92,13 @@ def map_figure(built: WorldMap, data: Dataset, colouring: Colouring, lang: str, 
     return fig
 
 
-def light_map(data: Dataset, view: View, colouring: Colouring, lang: str, style_name: str, focus: str | None,
-              size: str) -> tuple[WorldMap, go.Figure]:
-    """The map a page shows where WebGL is drawn in software: the same plan as the WebGL map."""
-    built = plan(data, view, colouring, lang, PRESENTATION if style_name == "presentation" else NORMAL, focus, size)
-    return built, map_figure(built, data, colouring, lang)
+def light_map(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
+              size: str | tuple[int, int]) -> tuple[WorldMap, go.Figure]:
+    """The map a page shows where WebGL is drawn in software: planned as the WebGL map
+    (``maps.world_map``) and drawn as SVG."""
+    chosen = colouring_of(data, view, color, lang)
+    built = plan(data, view, chosen, lang, PRESENTATION if style_name == "presentation" else NORMAL, focus, size)
+    return built, map_figure(built, data, chosen, lang)
 
 
 def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> Chart:
@@ -143,7 +150,31 @@ def _names(built: WorldMap, named: list) -> go.Scattergeo:
 
 
 def _bounds(built: WorldMap) -> tuple[float, float, float, float]:
-    """West, east, south and north of the planned view, in degrees (west/east as unwrapped)."""
+    """West, east, south and north of the ranges that make plotly draw the planned view: the
+    planned west and east, and latitudes chosen so that plotly's fit lands on the planned scale.
+    plotly fits a box whose top and bottom edges run as great circles through five points each,
+    so they bow towards the poles; the latitudes are those whose bowed box has the map's shape
+    (then the fit, and the clip plotly draws within, are exactly the map)."""
     frame = built.frame
-    (west, north), (east, south) = frame.place(0, 0), frame.place(frame.width, frame.height)
+    west, _ = frame.place(0, frame.height / 2)
+    east = west + 360 * frame.width / frame.world_width
+    quarter = math.radians(east - west) / 8  # half of each of the four great-circle pieces
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def height(south: float, north: float) -> float:  # of the bowed box, in Mercator radians
+        top = math.degrees(math.atan(math.tan(math.radians(north)) / math.cos(quarter))) if north > 0 else north
+        bottom = math.degrees(math.atan(math.tan(math.radians(south)) / math.cos(quarter))) if south < 0 else south
+        return mercator(top) - mercator(bottom)
+
+    target = math.radians(east - west) * frame.height / frame.width
+    low, high = 0.0, 89.0
+    for _ in range(60):  # the half-height in degrees about the centre that gives the target height
+        half = (low + high) / 2
+        north, south = min(frame.latitude + half, 89.0), max(frame.latitude - half, -89.0)
+        if height(south, north) > target:
+            high = half
+        else:
+            low = half
     return west, east, south, north

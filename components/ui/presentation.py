@@ -19,5 +19,6 @@ html { font-size: 20px; }
 PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; }
+.st-key-screen_probe { display: none; }
 </style>
 """
