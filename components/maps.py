@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -102,14 +103,18 @@ def map_width(built: WorldMap) -> int:
     return int(built.frame.world_width)
 
 
-def presentation_size(width: float, height: float) -> tuple[int, int]:
-    """The map's size in presentation mode on a screen of ``width`` × ``height`` CSS pixels: what
-    is left beside the card and under the title, legend and key (their heights scale with the
-    type, which scales with the screen; see components/ui/presentation.py)."""
+def presentation_size(width: float, height: float, shown: int, legend_entries: int) -> tuple[int, int]:
+    """The map's size in presentation mode on a window of ``width`` × ``height`` CSS pixels, so that
+    title, map, legend and key fit it without scrolling: what is left beside the card and under
+    the title, the legend (``legend_entries``, about three a line) and the key (``shown``
+    delegations, three a line, some names on two). Heights are in the type's size, which scales
+    with the window as components/ui/presentation.py sets it."""
     rem = min(max(min(width * 0.013, height * 0.023), 15.0), 26.0)
-    map_width = (width - 2.5 * rem) * PRESENTATION_SHARE - rem
-    map_height = height - 12.5 * rem
-    return int(max(map_width, 480)), int(max(min(map_height, map_width * 0.75), 300))
+    key_lines = math.ceil(shown / 3) * 1.25 if shown <= MAX_NUMBERED else 0
+    legend_lines = math.ceil(legend_entries / 3)
+    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.8 * 1.5 + key_lines * 0.72 * 1.5 + 1.5)
+    map_width = (width - 2.5 * rem - rem) * PRESENTATION_SHARE
+    return int(max(map_width, 360)), int(max(min(height - used, map_width * 0.8), 240))
 
 
 def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,

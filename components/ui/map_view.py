@@ -17,6 +17,7 @@ from components.maps import WorldMap
 from components.style import Colouring
 from components.ui.cache import cached
 from components.ui.downloads import download_row
+from components.ui.presentation import PROBE_CSS
 from components.ui.state import context, update
 from components.ui.widgets import empty_state, legend, locality_card, map_key
 
@@ -59,7 +60,8 @@ _probe = st.components.v2.component("atlas_screen_probe", js=_PROBE_JS)
 def screen() -> dict:
     """What the browser reported: ``gl`` ('software' or 'hardware') and the window's ``width`` and
     ``height``; empty until it has (the first run of a session, and in AppTest)."""
-    with st.container(key="screen_probe"):  # hidden by the page styles
+    with st.container(key="screen_probe"):  # out of sight, no room taken
+        st.html(PROBE_CSS)
         result = _probe(key="screen_probe_component", data={"software": SOFTWARE_RENDERERS,
                                                             "known": st.session_state.get("atlas_screen")},
                         default={"screen": None}, on_screen_change=lambda: None)
@@ -145,8 +147,9 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
     st.session_state.setdefault("tour_advanced_at", time.monotonic())
     ids = view.ids
     title, controls = st.columns([1, 1.4], vertical_alignment="center")
-    title.markdown(f"### {t('map.title', lang)}")
-    title.caption(caption)
+    with title.container(key="tour_title"):
+        st.markdown(f"### {t('map.title', lang)}")
+        st.caption(caption)
     with controls.container(horizontal=True, horizontal_alignment="right", key="tour_controls"):
         st.button(t("present.previous", lang), icon=":material/skip_previous:", on_click=_step, args=(-1,))
         playing = st.session_state.tour_playing
@@ -158,7 +161,8 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
     if not ids:
         empty_state(data)
         return
-    size = maps.presentation_size(reported["width"], reported["height"]) if reported else "presentation"
+    size = (maps.presentation_size(reported["width"], reported["height"], len(ids), len(colouring.legend))
+            if reported else "presentation")
 
     @st.fragment(run_every=TOUR_SECONDS if st.session_state.tour_playing else None)
     def shown() -> None:
@@ -169,11 +173,11 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
         index = st.session_state.tour_index % len(ids)
         current = ids[index]
         left, right = st.columns([maps.PRESENTATION_SHARE, 1 - maps.PRESENTATION_SHARE])
-        with left:
+        with left.container(key="tour_map_column"):
             toured, _ = _draw(data, kind, "tour_map", ctx.state.color, "presentation", current, size, len(ids))
             legend(colouring.legend)
             map_key(toured.key)
-        with right:
+        with right.container(key="tour_card_column"):
             st.caption(t("present.position", lang, i=index + 1, n=len(ids)))
             locality_card(profiles.card(data, current, lang))
 
