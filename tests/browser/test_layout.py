@@ -142,15 +142,16 @@ def test_presentation_mode_fits_one_screen_through_the_whole_tour(page: Page, se
     The whole tour on the light map (what this machine's software WebGL gets); the WebGL map,
     slow to redraw here, on its first card (both are sized by the same plan)."""
     open_page(page, f"{server}/map?present=1&lang={lang}&map={kind}", size, titled=False)
-    page.locator(MAPS[kind]).first.wait_for(timeout=30_000)
-    page.get_by_role("button", name="Pause tour" if lang == "en" else "Tạm dừng", exact=True).click()  # step by hand
+    # generous waits: this machine draws WebGL in software, where a redraw holds the page for seconds
+    page.locator(MAPS[kind]).first.wait_for(timeout=60_000)
+    page.get_by_role("button", name="Pause tour" if lang == "en" else "Tạm dừng", exact=True).click(timeout=90_000)
     page.wait_for_timeout(1500)
     total = shown_delegations()
     position = page.get_by_text(re.compile(rf"^\d+ (of|/) {total}$"))
     seen = set()
     for step in range(total if whole_tour else 1):
-        expect(position).to_be_visible(timeout=20_000)
-        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
+        expect(position).to_be_visible(timeout=60_000)
+        page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=60_000)
         page.wait_for_timeout(300)
         seen.add(position.inner_text())
         scrolls = page.evaluate(SCROLLS)
@@ -167,6 +168,6 @@ def test_presentation_mode_fits_one_screen_through_the_whole_tour(page: Page, se
                 sizes = page.evaluate(TYPE)
                 assert sizes["title"] >= 44 and sizes["card"] >= 24, sizes
         before = position.inner_text()
-        page.get_by_role("button", name="Next" if lang == "en" else "Tiếp", exact=True).click()
-        expect(position).not_to_have_text(before, timeout=20_000)
+        page.get_by_role("button", name="Next" if lang == "en" else "Tiếp", exact=True).click(timeout=90_000)
+        expect(position).not_to_have_text(before, timeout=60_000)
     assert len(seen) == (total if whole_tour else 1)  # every delegation's card was shown
