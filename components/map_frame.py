@@ -7,7 +7,7 @@ Pure; no Streamlit, no pydeck."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 #: Centre longitudes of an Asia-Pacific-centred view. Such a view is taken when it is at most
@@ -36,6 +36,12 @@ class Frame:
     width: float
     height: float
     west: float
+
+    @property
+    def world_width(self) -> float:
+        """The width in pixels of the whole world (360° of longitude) at this zoom: a map drawn
+        wider than this shows some places twice."""
+        return 512 * 2**self.zoom
 
     def unwrap(self, lon: float) -> float:
         return (lon - self.west) % 360.0 + self.west
@@ -103,36 +109,46 @@ def fit(lons: Sequence[float], lats: Sequence[float], width: float, height: floa
     room_x, room_y = max(width - 2 * EDGE, 1.0), max(height - 2 * EDGE, 1.0)
     zoom = min(math.log2(room_x / span_x) if span_x else MAX_ZOOM,
                math.log2(room_y / span_y) if span_y else MAX_ZOOM, MAX_ZOOM)
-    zoom = max(zoom, MIN_ZOOM)
+    # never so far out that the world is narrower than the map: it would show some places twice
+    zoom = max(zoom, MIN_ZOOM, math.log2(width / 512))
     lon, lat = _lonlat((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2, 0)
     return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=west)
 
 
-def focus_frame(lon: float, lat: float, zoom: float, width: float, height: float) -> Frame:
-    """A view centred on one place (the tour and the profile locator)."""
-    return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=lon - 180)
-
-
-def spread(positions: Sequence[tuple[float, float]], radius: float) -> list[tuple[float, float]]:
-    """Markers closer than a marker's width apart (two delegations from one city) moved apart on a
-    small ring around their centre, in the order given, so each stays visible and clickable;
-    the others stay where they are. Pixel positions in, pixel positions out."""
-    reach = 2 * radius + 3
-    groups: list[list[int]] = []
-    for i, (x, y) in enumerate(positions):
-        near = [g for g in groups if any(math.hypot(x - positions[j][0], y - positions[j][1]) < reach for j in g)]
-        merged = [i] + [j for g in near for j in g]
-        groups = [g for g in groups if g not in near] + [sorted(merged)]
-    result = list(positions)
-    for group in (g for g in groups if len(g) > 1):
-        cx = sum(positions[j][0] for j in group) / len(group)
-        cy = sum(positions[j][1] for j in group) / len(group)
-        ring = reach / 2 if len(group) == 2 else reach / (2 * math.sin(math.pi / len(group)))
-        start = math.pi if len(group) == 2 else -math.pi / 2
-        for k, j in enumerate(group):
-            angle = start + 2 * math.pi * k / len(group)
-            result[j] = (cx + ring * math.cos(angle), cy + ring * math.sin(angle))
-    return result
+def spread(positions: Sequence[tuple[float, float]], radius: float,
+           fixed: Sequence[tuple[float, float, float]] = ()) -> list[tuple[float, float]]:
+    """Markers moved apart until none covers another or a ``fixed`` circle (x, y, radius: the
+    host's dot), each by as little as it takes, so each stays visible and clickable; markers that
+    do not touch stay where they are. Markers at one spot part in the order given (the first goes
+    west, the others round the clock). Pixel positions in, pixel positions out."""
+    reach = 2 * radius + 4  # white rims apart by a pixel
+    result = [list(p) for p in positions]
+    for _ in range(200):
+        moved = False
+        for i in range(len(result)):
+            for j in range(i + 1, len(result)):
+                (xi, yi), (xj, yj) = result[i], result[j]
+                dx, dy, dist = xj - xi, yj - yi, math.hypot(xj - xi, yj - yi)
+                if dist >= reach:
+                    continue
+                if dist < 1e-6:  # one spot: part them in a fixed direction
+                    angle = math.pi + 2 * math.pi * (j - i) / (len(result) + 1)
+                    dx, dy, dist = math.cos(angle), math.sin(angle), 1.0
+                push = (reach - dist) / 2 + 0.05
+                result[i] = [xi - dx / dist * push, yi - dy / dist * push]
+                result[j] = [xj + dx / dist * push, yj + dy / dist * push]
+                moved = True
+            for fx, fy, fr in fixed:
+                x, y = result[i]
+                dx, dy, dist = x - fx, y - fy, math.hypot(x - fx, y - fy)
+                need = radius + fr + 4
+                if dist < need:
+                    dx, dy, dist = (dx, dy, dist) if dist > 1e-6 else (0.0, -1.0, 1.0)
+                    result[i] = [fx + dx / dist * (need + 0.05), fy + dy / dist * (need + 0.05)]
+                    moved = True
+        if not moved:
+            break
+    return [(x, y) for x, y in result]
 
 
 def curve(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[list[float]]:
@@ -162,21 +178,29 @@ Box = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class Placement:
-    """Where a name goes: ``side`` is one of ``SIDES`` (e.g. 'right' of the marker, 'below-left'),
-    or '' for no name on the map (the numbered key names it)."""
+    """Where a name goes: ``side`` is one of ``SIDES`` (e.g. 'right', 'below-left'), or '' for no
+    name on the map (the numbered key names it). ``at`` is the pixel point the text hangs from on
+    that side: the marker's centre when the name stands beside it, else the far end of a leader
+    line from the marker (``leader`` true)."""
 
     side: str
     box: Box | None
+    at: tuple[float, float] | None = None
+    leader: bool = False
 
 
 def label_box(x: float, y: float, text: str, size: float, gap: float, side: str) -> Box:
     """The pixel box a label of ``size`` px takes on ``side`` of a marker at (x, y)."""
-    width, height = len(text) * size * CHAR_WIDTH, size * LINE_HEIGHT
     dx, dy = offset(side, gap)
-    x, y = x + dx, y + dy
-    horizontal, vertical = ANCHORS[side]
-    left = {"start": x, "end": x - width, "middle": x - width / 2}[horizontal]
-    top = {"center": y - height / 2, "top": y, "bottom": y - height}[vertical]
+    return text_box(x + dx, y + dy, text, size, *ANCHORS[side])
+
+
+def text_box(x: float, y: float, text: str, size: float, anchor: str, baseline: str) -> Box:
+    """The pixel box of ``text`` at ``size`` px drawn at (x, y) with deck.gl's text anchor and
+    alignment baseline."""
+    width, height = len(text) * size * CHAR_WIDTH, size * LINE_HEIGHT
+    left = {"start": x, "end": x - width, "middle": x - width / 2}[anchor]
+    top = {"center": y - height / 2, "top": y, "bottom": y - height}[baseline]
     return left, top, left + width, top + height
 
 
@@ -230,17 +254,49 @@ def drawn_arcs(frame: Frame, paths: Sequence[Sequence[Sequence[float]]]) -> list
     return [[frame.screen_raw(lon, lat) for lon, lat in path] for path in paths if path]
 
 
+#: Leader lines: lengths tried (in marker radii, shortest first) and directions (degrees from east,
+#: clockwise on screen), when no side next to the marker is free.
+LEADER_LENGTHS = (2.5, 3.5, 5.0, 7.0, 9.5, 12.5)
+LEADER_ANGLES = (0, 180, -30, 30, 150, -150, -60, 60, -120, 120, -90, 90)
+
+
+def _side_of(angle: float) -> str:
+    """The side a name takes at the end of a leader line pointing at ``angle`` degrees."""
+    cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+    if abs(cos) >= 0.5:
+        horizontal = "right" if cos > 0 else "left"
+        return horizontal if abs(sin) < 0.2 else f"{'below' if sin > 0 else 'above'}-{horizontal}"
+    return "below" if sin > 0 else "above"
+
+
+def _candidates(x: float, y: float, name: str, size: float, gap: float, radius: float
+                ) -> Iterator[tuple[Placement, list[tuple[float, float]] | None]]:
+    """Where a name may go, best first: each side beside the marker, then at the end of ever longer
+    leader lines (with the line, from the marker's rim to its end)."""
+    for side in SIDES:
+        yield Placement(side, label_box(x, y, name, size, gap, side), (x, y)), None
+    for length in LEADER_LENGTHS:
+        for angle in LEADER_ANGLES:
+            cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
+            reach = max(gap, radius * length)
+            end = (x + reach * cos, y + reach * sin)
+            side = _side_of(angle)
+            yield (Placement(side, label_box(*end, name, size, 3.0, side), end, leader=True),
+                   [(x + (radius + 1) * cos, y + (radius + 1) * sin), end])
+
+
 def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
                  markers: Sequence[Box], arcs: Sequence[Sequence[tuple[float, float]]], limit: int,
                  first_gap: float | None = None) -> list[Placement]:
-    """Place the names of ``places`` (lon, lat, name; in priority order): the first side of the
-    marker where the label stays ``INSET`` px inside the map and touches no marker, arc or label
-    placed before it. ``markers`` are the boxes of every marker (a label may touch its own: it
-    is placed around it); ``arcs`` are pixel polylines. Only the first ``limit`` places are tried.
-    ``first_gap`` overrides the gap of the first place (a focused name clears its ring); if
-    nothing is free for it, it takes the first side inside the map all the same (the tour's name
-    must show; its outline keeps it readable over what it covers)."""
+    """Place the names of ``places`` (lon, lat, name; in priority order, the name as long as the
+    longest it is drawn in): beside the marker where the label stays ``INSET`` px inside the map
+    and touches no marker, arc or label placed before it; failing that, at the end of a short
+    leader line that crosses no marker or label; failing that, the same allowing arcs (a name's
+    outline keeps it readable over a thin arc). A name never covers a marker: ``markers`` are the
+    boxes of every marker (a label may touch its own). Only the first ``limit`` places are tried.
+    ``first_gap`` overrides the gap of the first place (a focused name clears its ring)."""
     labels: list[Box] = []
+    leaders: list[list[tuple[float, float]]] = []
     inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
     result = []
     for n, (lon, lat, name) in enumerate(places):
@@ -249,18 +305,25 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
             x, y = frame.screen(lon, lat)
             gap = first_gap if n == 0 and first_gap is not None else radius + 4
             own = (x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
-            obstacles = [*labels, *(m for m in markers if m != own)]
-            for side in SIDES:
-                box = label_box(x, y, name, size, gap, side)
-                within = inside[0] <= box[0] and box[2] <= inside[2] and inside[1] <= box[1] and box[3] <= inside[3]
-                if within and not any(_overlaps(box, o) for o in obstacles) and not any(crosses(a, box) for a in arcs):
-                    chosen = Placement(side, box)
+            blocking = [*labels, *(m for m in markers if m != own)]
+            for clear_of_arcs in (True, False):
+                for candidate, leader in _candidates(x, y, name, size, gap, radius):
+                    box = candidate.box
+                    assert box is not None
+                    if not (inside[0] <= box[0] and box[2] <= inside[2] and inside[1] <= box[1]
+                            and box[3] <= inside[3]):
+                        continue
+                    if any(_overlaps(box, o) for o in blocking) or any(crosses(p, box) for p in leaders):
+                        continue
+                    if leader and (_overlaps(box, own) or any(crosses(leader, o) for o in blocking)):
+                        continue
+                    if clear_of_arcs and any(crosses(a, box) for a in arcs):
+                        continue
+                    chosen = candidate
+                    leaders.extend([leader] if leader else [])
                     break
-            if not chosen.side and n == 0 and first_gap is not None:
-                chosen = next((Placement(side, box) for side in SIDES
-                               if (box := label_box(x, y, name, size, gap, side))[0] >= inside[0]
-                               and box[2] <= inside[2] and box[1] >= inside[1] and box[3] <= inside[3]), chosen)
-            if chosen.box:
-                labels.append(chosen.box)
+                if chosen.box:
+                    labels.append(chosen.box)
+                    break
         result.append(chosen)
     return result

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import copy
 import json
+import math
 from dataclasses import dataclass
 
 import pandas as pd
@@ -32,7 +33,6 @@ from components.style import (
 )
 
 DELEGATION_LAYER = "delegations"
-FOCUS_ZOOM = 3.6
 
 
 def map_points(data: Dataset, view: View, colouring: Colouring, lang: str) -> pd.DataFrame:
@@ -62,12 +62,15 @@ MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
+#: The map's share of the width in presentation mode (the card has the rest).
+PRESENTATION_SHARE = 0.6
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
 FOCUS_GAP = 13
 #: The map sizes views are fitted for, in pixels (width, height): the narrowest the page gives the
 #: map at 1366 × 768 (sidebar open; in presentation mode none). A wider screen shows the same view
-#: with more sea around it, so nothing fitted here ever falls off the map.
-MAP_SIZES = {"wide": (860, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (420, 300)}
+#: with more sea around it, so nothing fitted here ever falls off the map (and never a second
+#: world: the map is drawn no wider than the world at the view's zoom, ``map_width``).
+MAP_SIZES = {"wide": (860, 500), "beside_card": (600, 500), "presentation": (800, 500), "locator": (340, 300)}
 
 
 @dataclass(frozen=True)
@@ -94,23 +97,38 @@ class WorldMap:
                 zip(ordered["number"], ordered["name"], ordered["country"], ordered["color"], strict=True)]
 
 
+def map_width(built: WorldMap) -> int:
+    """The widest the map may be drawn (pixels): the whole world at the planned zoom, so no place
+    appears twice on a wide screen."""
+    return int(built.frame.world_width)
+
+
+def presentation_size(width: float, height: float, shown: int, legend_entries: int) -> tuple[int, int]:
+    """The map's size in presentation mode on a window of ``width`` × ``height`` CSS pixels, so that
+    title, map, legend and key fit it without scrolling: what is left beside the card and under
+    the title, the legend (``legend_entries``, about three a line) and the key (``shown``
+    delegations, three a line, some names on two). Heights are in the type's size, which scales
+    with the window as components/ui/presentation.py sets it."""
+    rem = min(max(min(width * 0.013, height * 0.023), 15.0), 26.0)
+    key_lines = math.ceil(shown / 3) * 1.25 if shown <= MAX_NUMBERED else 0
+    legend_lines = math.ceil(legend_entries / 3)
+    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.8 * 1.5 + key_lines * 0.72 * 1.5 + 1.5)
+    map_width = (width - 2.5 * rem - rem) * PRESENTATION_SHARE
+    return int(max(map_width, 360)), int(max(min(height - used, map_width * 0.8), 240))
+
+
 def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
-         focus: str | None = None, size: str = "wide") -> WorldMap:
-    """Frame the shown delegations and the host (or one focused delegation), number the markers
-    west to east, bow an arc from each to the host and place every name that fits."""
-    width, height = MAP_SIZES[size]
+         focus: str | None = None, size: str | tuple[int, int] = "wide") -> WorldMap:
+    """Frame the shown delegations and the host, number the markers west to east, bow an arc from
+    each to the host and place every name that fits (a ``focus``ed delegation's first, clear of
+    its ring). ``size``: a name of ``MAP_SIZES`` or (width, height) in pixels."""
+    width, height = MAP_SIZES[size] if isinstance(size, str) else size
     points = map_points(data, view, colouring, lang)
     host_lat, host_lon = data.host_position
     focused = focus is not None and focus in set(points["id"])
-    fitted = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
-    if focused:
-        row = points.loc[points["id"] == focus].iloc[0]
-        frame = map_frame.focus_frame(float(row["lon"]), float(row["lat"]), FOCUS_ZOOM, width, height)
-    else:
-        frame = fitted
+    frame = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
     numbered = len(points) <= MAX_NUMBERED
-    # numbers run west to east in the fitted world view, whichever view is drawn
-    west_to_east = points.assign(x=[fitted.unwrap(x) for x in points["lon"]]).sort_values(
+    west_to_east = points.assign(x=[frame.unwrap(x) for x in points["lon"]]).sort_values(
         ["x", "lat"], ascending=[True, False], kind="stable").index
     points["number"] = 0
     points.loc[west_to_east, "number"] = range(1, len(points) + 1)
@@ -119,10 +137,12 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     host = pd.DataFrame({"name": [data.meta[field(lang, "host_name")]], "lon": [frame.unwrap(host_lon)],
                          "lat": [host_lat]})
     radius = style.radius_px + (3 if numbered else 0)
-    if numbered:  # markers of one city side by side, each with a leader line to the true place
+    hx, hy = frame.screen(host_lon, host_lat)
+    host_radius = radius + 4 + style.outline_px + 1
+    if numbered:  # markers clear of each other and of the host, each with a leader line to its true place
         by_number = points.sort_values("number")
         moved = map_frame.spread([frame.screen(x, y) for x, y in zip(by_number["lon"], by_number["lat"],
-                                                                     strict=True)], radius)
+                                                                     strict=True)], radius, [(hx, hy, host_radius)])
         placed = [frame.place(x, y) for x, y in moved]
         points.loc[by_number.index, "lon"] = [lon for lon, _ in placed]
         points.loc[by_number.index, "lat"] = [lat for _, lat in placed]
@@ -131,28 +151,52 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     with_arc = len(points) <= MAX_ARCS
     points["path"] = [map_frame.curve((x, y), (host["lon"].iloc[0], host_lat)) for x, y in
                       zip(points["lon"], points["lat"], strict=True)] if with_arc else [[] for _ in range(len(points))]
-    hx, hy = frame.screen(host_lon, host_lat)
     markers = [(x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
                for x, y in (frame.screen(lon, lat) for lon, lat in zip(points["lon"], points["lat"], strict=True))]
-    host_box = (hx - radius - 6, hy - radius - 6, hx + radius + 6, hy + radius + 6)
+    host_box = (hx - host_radius, hy - host_radius, hx + host_radius, hy + host_radius)
     arcs = map_frame.drawn_arcs(frame, points["path"])
-    host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host["name"].iloc[0])], style.label_px + 2,
+    # labels are placed for the longer of a name's two languages, so both label the same markers
+    host_text = max((data.meta["host_name_en"], data.meta["host_name_vi"]), key=len)
+    host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host_text)], style.label_px + 2,
                                         radius + 4, [*markers, host_box], arcs, 1)[0]
-    host["side"] = host_place.side or "left"
+    host = host.join(pd.DataFrame([_label_columns(frame, host_place, host["lon"].iloc[0], host_lat, radius + 8)]))
     obstacles = [*markers, host_box, *([host_place.box] if host_place.box else [])]
-    places = map_frame.place_labels(frame, list(zip(points["lon"], points["lat"], points["name"], strict=True)),
+    longest = _longest_names(data)
+    places = map_frame.place_labels(frame, [(x, y, longest[i]) for x, y, i in
+                                            zip(points["lon"], points["lat"], points["id"], strict=True)],
                                     style.label_px, radius, obstacles, arcs, MAX_LABELS,
                                     first_gap=radius + FOCUS_GAP if focused else None)
-    points["side"] = [p.side for p in places]
     gaps = [radius + (FOCUS_GAP if focused and i == 0 else 4) for i in range(len(points))]
-    points["offset"] = [list(map_frame.offset(p.side, g)) for p, g in zip(places, gaps, strict=True)]
-    points["anchor"] = [map_frame.ANCHORS[p.side][0] for p in places]
-    points["baseline"] = [map_frame.ANCHORS[p.side][1] for p in places]
+    columns = pd.DataFrame([_label_columns(frame, p, x, y, g) for p, x, y, g in
+                            zip(places, points["lon"], points["lat"], gaps, strict=True)])
+    points = pd.concat([points, columns], axis=1)
     if not with_arc:  # too many arcs hide the map: keep those of the named delegations
         points["path"] = [map_frame.curve((x, y), (host["lon"].iloc[0], host_lat)) if side else []
                           for x, y, side in zip(points["lon"], points["lat"], points["side"], strict=True)]
     return WorldMap(frame=frame, points=points, host=host, style=style, numbered=numbered,
                     focus=focus if focused else None, radius=radius)
+
+
+def _longest_names(data: Dataset) -> dict[str, str]:
+    """Each delegation's name in whichever language writes it longer (Vietnamese, mostly)."""
+    return {i: max(en, vi, key=len) for i, en, vi in
+            zip(data.localities["id"], data.localities["name_en"], data.localities["name_vi"], strict=True)}
+
+
+def _label_columns(frame: map_frame.Frame, placement: map_frame.Placement, lon: float, lat: float,
+                   gap: float) -> dict:
+    """How a placed name is drawn: where its text hangs (the marker, or its leader line's end),
+    the pixel offset from there, the text anchor and baseline, and whether a leader line is drawn."""
+    side = placement.side
+    if placement.leader and placement.at is not None:
+        label_lon, label_lat = frame.place(*placement.at)
+        shift = map_frame.offset(side, 3.0)
+    else:
+        label_lon, label_lat = lon, lat
+        shift = map_frame.offset(side, gap)
+    anchor, baseline = map_frame.ANCHORS[side]
+    return {"side": side, "label_lon": label_lon, "label_lat": label_lat, "offset": list(shift),
+            "anchor": anchor, "baseline": baseline, "leader": placement.leader}
 
 
 class CompactDeck(pdk.Deck):
@@ -221,34 +265,46 @@ def label_characters(data: Dataset) -> list[str]:
     return sorted(set("".join(names)))
 
 
+def leader_lines(built: WorldMap) -> list[dict]:
+    """The thin lines the map draws: from a marker moved aside to its true place, and from a
+    marker to its name where the name could not stand beside it (source and target: [lon, lat])."""
+    lines = [{"source": [tx, ty], "target": [x, y]} for x, y, tx, ty in
+             built.points[["lon", "lat", "true_lon", "true_lat"]].itertuples(index=False) if (x, y) != (tx, ty)]
+    labelled = [*built.points[["lon", "lat", "label_lon", "label_lat", "leader"]].itertuples(index=False),
+                *built.host[["lon", "lat", "label_lon", "label_lat", "leader"]].itertuples(index=False)]
+    return lines + [{"source": [x, y], "target": [lx, ly]} for x, y, lx, ly, leader in labelled if leader]
+
+
 def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     """The meeting-room map as planned: outlines (the western hemisphere also 360° east, so
     unwrapped longitudes sit on land), arcs, numbered markers, names, the host."""
     style, points, host, radius = built.style, built.points, built.host, built.radius
     arcs = points.loc[points["path"].map(len) > 0, ["path", "color"]]
-    named = points.loc[points["side"] != "", ["id", "lon", "lat", "name", "offset", "anchor", "baseline"]]
+    label_columns = ["id", "label_lon", "label_lat", "name", "offset", "anchor", "baseline"]
+    named = points.loc[points["side"] != "", label_columns]
     focused = points[points["id"] == built.focus]
-    leaders = points.loc[(points["lon"] != points["true_lon"]) | (points["lat"] != points["true_lat"]),
-                         ["lon", "lat", "true_lon", "true_lat"]]
     text_style = {
         # pydeck turns bare strings into JavaScript accessors; quoted ones stay plain strings.
-        "font_family": f'"{FONT_FAMILY}"', "font_weight": 600,
+        # Normal weight: deck.gl's SDF glyphs of a bold face misplace stacked Vietnamese accents
+        # ("TP. H ồ Chí Minh"); regular glyphs sit as the browser sets them.
+        "font_family": f'"{FONT_FAMILY}"', "font_weight": "'normal'",
         "font_settings": {"sdf": True}, "outline_width": 3, "outline_color": rgb(style.label_outline),
-        "get_color": rgb(style.label), "size_units": "'pixels'",
+        "get_color": rgb(style.label), "size_units": "'pixels'", "get_position": ["label_lon", "label_lat"],
+        "get_text": "name", "get_pixel_offset": "offset", "get_text_anchor": "anchor",
+        "get_alignment_baseline": "baseline",
     }
-    host_side = host["side"].iloc[0]
-    host_anchor, host_baseline = map_frame.ANCHORS[host_side]
     layers = [
         pdk.Layer("GeoJsonLayer", remember(outlines_url, data, style), id="countries", stroked=True, filled=True,
                   get_fill_color="properties.fill", get_line_color="properties.line",
                   line_width_min_pixels=0.6, pickable=False),
         pdk.Layer("PathLayer", arcs, id="arcs", get_path="path", get_color="color", width_units="'pixels'",
                   get_width=2, opacity=style.arc_alpha / 255, joint_rounded=True, cap_rounded=True),
-        pdk.Layer("LineLayer", leaders, id="leaders", get_source_position=["true_lon", "true_lat"],
-                  get_target_position=["lon", "lat"], get_color=rgb(style.label, 200), get_width=1.5,
+        pdk.Layer("LineLayer", leader_lines(built), id="leaders", get_source_position="source",
+                  get_target_position="target", get_color=rgb(style.label, 200), get_width=1.5,
                   width_units="'pixels'"),
         pdk.Layer("ScatterplotLayer", points.drop(columns=["path", "offset", "anchor", "baseline", "side",
-                                                           "relation", "true_lon", "true_lat"]),
+                                                           "relation", "true_lon", "true_lat", "label_lon",
+                                                           "label_lat", "leader"]),
                   id=DELEGATION_LAYER, get_position=["lon", "lat"],
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=radius, line_width_units="'pixels'",
@@ -256,17 +312,13 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
         pdk.Layer("ScatterplotLayer", focused[["lon", "lat"]], id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
                   get_radius=radius + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9
-        pdk.Layer("TextLayer", named, id="labels", get_position=["lon", "lat"], get_text="name",
-                  get_size=style.label_px, get_pixel_offset="offset", get_text_anchor="anchor",
-                  get_alignment_baseline="baseline", **text_style),
+        pdk.Layer("TextLayer", named, id="labels", get_size=style.label_px, **text_style),
         pdk.Layer("ScatterplotLayer", host, id="host", get_position=["lon", "lat"],
                   get_fill_color=rgb(HOST_COLOR), get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=radius + 4, line_width_units="'pixels'",
                   get_line_width=style.outline_px + 1),
-        pdk.Layer("TextLayer", host, id="host-label", get_position=["lon", "lat"], get_text="name",
-                  get_size=style.label_px + 2, get_pixel_offset=list(map_frame.offset(host_side, radius + 8)),
-                  **{**text_style, "get_text_anchor": f"'{host_anchor}'",
-                     "get_alignment_baseline": f"'{host_baseline}'"}),
+        pdk.Layer("TextLayer", host.loc[host["side"] != "", label_columns[1:]], id="host-label",
+                  get_size=style.label_px + 2, **text_style),
     ]
     if built.numbered:
         numbers = points[["lon", "lat", "number"]].assign(text=points["number"].astype(str))
@@ -290,24 +342,24 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     return CompactDeck(
         layers=layers, map_provider=None, views=[pdk.View(type="MapView", controller=True)],
         initial_view_state=pdk.ViewState(latitude=frame.latitude, longitude=frame.longitude, zoom=frame.zoom,
-                                         transition_duration=1200 if built.focus else 0, min_zoom=0, max_zoom=8),
+                                         min_zoom=0, max_zoom=8),
         tooltip=tooltip,
     )
 
 
 def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
-    """A small map of one delegation with its arc to the host city, for the profile page."""
+    """A small map of one delegation with its arc to the host city, both in view, for the profile page."""
     from components.filters import Filters  # local: filters imports nothing from maps
     from components.style import colouring
 
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
-    built = plan(data, view, colouring(data, view, "theme", lang), lang, focus=locality_id, size="locator")
+    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator")  # framed with the host
     return world_deck(built, data, lang)
 
 
 def world_map(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
-              size: str) -> tuple[WorldMap, CompactDeck]:
+              size: str | tuple[int, int]) -> tuple[WorldMap, CompactDeck]:
     """The map a page shows: planned with the colouring and style it names, and drawn."""
     from components.style import colouring
 

@@ -50,11 +50,11 @@ class MapStyle:
     arc_alpha: int
 
 
-NORMAL = MapStyle(ocean="#DCE8F0", land="#F7F7F4", participating="#BFD6E6", border="#9FB2C1",
+NORMAL = MapStyle(ocean="#D4E4F0", land="#F7F7F4", participating="#DDBF7E", border="#9FB2C1",
                   label=INK, label_outline=PAPER, label_px=14, radius_px=8, outline_px=1.5,
                   arc_alpha=120)
 #: For projectors: dark sea, light labels at 26 px, bigger markers with a white ring.
-PRESENTATION = MapStyle(ocean="#0B1B2B", land="#23364A", participating="#3F6585", border="#6C8AA3",
+PRESENTATION = MapStyle(ocean="#0B1B2B", land="#23364A", participating="#7D6A43", border="#6C8AA3",
                         label=PAPER, label_outline="#0B1B2B", label_px=26, radius_px=13, outline_px=3,
                         arc_alpha=170)
 

@@ -13,6 +13,9 @@ from components.i18n import LANGUAGES
 from components.schema import EVENT_KINDS, EVIDENCE_LEVELS, LOCALITY_KINDS, SERIES
 
 COLOR_MODES = ("theme", "country", "evidence")
+#: The two drawings of the world map: SVG (plotly geo) and WebGL (pydeck). Absent: chosen by the
+#: renderer the browser reports.
+MAP_KINDS = ("light", "webgl")
 #: The orders of the Themes page's delegation × theme matrix (``?order=``), the first the default.
 MATRIX_ORDERS = ("country", "themes", "match")
 #: Parameters that Streamlit itself reads; they pass through untouched.
@@ -42,6 +45,7 @@ class UrlState:
     series: tuple[str, ...] = ()
     event_kinds: tuple[str, ...] = ()
     event: str | None = None
+    map: str | None = None
 
 
 def _values(raw: Sequence[str]) -> list[str]:
@@ -121,6 +125,8 @@ def parse(params: Mapping[str, Sequence[str]], data: Dataset) -> tuple[UrlState,
             state["event_kinds"] = choose(name, raw, EVENT_KINDS)
         elif name == "event":
             state["event"] = one(name, raw, list(data.programme["id"]))
+        elif name == "map":
+            state["map"] = one(name, raw, MAP_KINDS)
         else:
             dropped.append(Dropped(name, joined, "notice.reason.unknown_parameter"))
     return UrlState(filters=Filters(**filters), **state), tuple(dropped)  # type: ignore[arg-type]
@@ -145,5 +151,6 @@ def to_params(state: UrlState) -> dict[str, str]:
         "series": ",".join(state.series),
         "event_kind": ",".join(state.event_kinds),
         "event": state.event or "",
+        "map": state.map or "",
     }
     return {k: v for k, v in params.items() if v}

@@ -1,87 +1,180 @@
-"""A plotly world map of the same delegations, colours and legend as the live pydeck map, for
-files: the pydeck map is drawn by WebGL in the browser and cannot be exported on the server.
-Outlines come from the topojson shipped in data/topojson (see components/export.py). No Streamlit."""
+"""The world map drawn with plotly geo (SVG): the light map on screens whose browser draws WebGL
+in software, and the map in files (the pydeck map is drawn by WebGL in the browser and cannot be
+exported on the server). Both draw the one plan of components/maps.py: the same framing, numbers,
+names, leader lines, arcs and colours. Outlines come from the topojson shipped in data/topojson
+(components/export.py for files; the app serves it to the browser). No Streamlit."""
 
 from __future__ import annotations
 
 import html
+import math
 
 import plotly.graph_objects as go
 
-from components import map_frame
 from components.charts import Chart
 from components.charts import frame as frame_figure
 from components.dataset import Dataset
 from components.filters import View, describe
-from components.i18n import field, t
-from components.maps import NORMAL, WorldMap, plan
-from components.style import HOST_COLOR, PAPER, Colouring
+from components.i18n import t
+from components.maps import NORMAL, PRESENTATION, WorldMap, leader_lines, plan
+from components.style import FOCUS_RING, FONT_FAMILY, HOST_COLOR, INK, PAPER, Colouring
+from components.style import colouring as colouring_of
+
+#: Where plotly.js finds the outlines in the browser: data/topojson, served by the app
+#: (static/topojson links to it; Streamlit serves static/ under /app/static/).
+TOPOJSON_URL = "/app/static/topojson/"
+#: plotly's text position for deck.gl's text anchor and baseline.
+_POSITION = {("start", "center"): "middle right", ("end", "center"): "middle left",
+             ("middle", "bottom"): "top center", ("middle", "top"): "bottom center",
+             ("start", "top"): "bottom right", ("end", "top"): "bottom left",
+             ("start", "bottom"): "top right", ("end", "bottom"): "top left", ("middle", "center"): "middle center"}
+
+
+def map_figure(built: WorldMap, data: Dataset, colouring: Colouring, lang: str, legend: bool = False) -> go.Figure:
+    """The planned map as a plotly geo figure, at the plan's size in pixels (so every name sits
+    where the plan put it): outlines with the 16 countries shaded, arcs, leader lines, markers
+    with their number inside, names, the host, the focus ring. Markers carry their delegation's
+    id as customdata (a click opens its card)."""
+    style, points, host = built.style, built.points, built.host.iloc[0]
+    fig = go.Figure(go.Choropleth(
+        locations=list(data.countries["iso3"]), z=[1] * len(data.countries), showscale=False, hoverinfo="skip",
+        colorscale=[[0, style.participating], [1, style.participating]],
+        marker={"line": {"color": style.border, "width": 0.6}}, showlegend=False,
+    ))
+    for _, colour in colouring.legend:  # one trace of arcs per colour: None breaks the line between arcs
+        paths = [path for path, i in zip(points["path"], points["id"], strict=True)
+                 if path and colouring.colors[i] == colour]
+        fig.add_trace(_lines([[(x, y) for x, y in path] for path in paths], colour, 2, style.arc_alpha / 255))
+    leaders = [[tuple(line["source"]), tuple(line["target"])] for line in leader_lines(built)]
+    fig.add_trace(_lines(leaders, style.label, 1.5, 0.8))
+    say = {"head": t("map.tooltip.head", lang), "themes": t("map.tooltip.themes", lang)}
+    for label, colour in colouring.legend:
+        group = points[[colouring.colors[i] == colour for i in points["id"]]]
+        hover = [f"{n}. {html.escape(name)}<br>{html.escape(country)}<br>{say['head']}: {html.escape(head)}"
+                 f"<br>{say['themes']}: {html.escape(themes)}" for n, name, country, head, themes in
+                 zip(group["number"], group["name"], group["country"], group["head"], group["themes"], strict=True)]
+        fig.add_trace(go.Scattergeo(
+            lon=group["lon"].tolist(), lat=group["lat"].tolist(), mode="markers", name=html.escape(label),
+            customdata=group["id"].tolist(),
+            hovertext=hover, hoverinfo="text", showlegend=legend,
+            marker={"size": 2 * built.radius, "color": colour, "opacity": 1,
+                    "line": {"color": PAPER, "width": style.outline_px}},
+        ))
+    focused = points[points["id"] == built.focus]
+    if len(focused):
+        fig.add_trace(go.Scattergeo(lon=focused["lon"].tolist(), lat=focused["lat"].tolist(), mode="markers",
+                                    hoverinfo="skip", showlegend=False,
+                                    marker={"size": 2 * (built.radius + 9), "color": "rgba(0,0,0,0)",
+                                            "line": {"color": FOCUS_RING, "width": 4}}))
+    if built.numbered:
+        fig.add_trace(go.Scattergeo(lon=points["lon"].tolist(), lat=points["lat"].tolist(), mode="text",
+                                    hoverinfo="skip", text=[str(n) for n in points["number"]], showlegend=False,
+                                    textfont={"size": round(built.radius * 1.15), "color": PAPER,
+                                              "family": FONT_FAMILY, "weight": 700}))
+    fig.add_trace(go.Scattergeo(lon=[host["lon"]], lat=[host["lat"]], mode="markers", hoverinfo="text",
+                                hovertext=[html.escape(host["name"])], name=html.escape(host["name"]),
+                                showlegend=legend, marker={"size": 2 * (built.radius + 4), "color": HOST_COLOR,
+                                                           "line": {"color": PAPER, "width": style.outline_px + 1}}))
+    named = [*((row, style.label_px) for _, row in points[points["side"] != ""].iterrows()),
+             *(((host, style.label_px + 2),) if host["side"] else ())]
+    fig.add_trace(_names(built, named))
+    west, east, south, north = _bounds(built)
+    fig.update_geos(projection_type="mercator", projection_rotation_lon=built.frame.longitude, showland=True,
+                    landcolor=style.land, showocean=True, oceancolor=style.ocean, showcountries=True,
+                    countrycolor=style.border, showcoastlines=False, showframe=False, showlakes=False,
+                    bgcolor=style.ocean, lataxis_range=[south, north], lonaxis_range=[west, east], fitbounds=False,
+                    center={"lon": built.frame.longitude, "lat": built.frame.latitude},
+                    domain={"x": [0, 1], "y": [0, 1]})
+    fig.update_layout(width=built.frame.width, height=built.frame.height, margin={"l": 0, "r": 0, "t": 0, "b": 0},
+                      paper_bgcolor=style.ocean, showlegend=legend, dragmode=False,
+                      hoverlabel={"font": {"family": FONT_FAMILY, "size": 14}, "bgcolor": INK},
+                      font={"family": FONT_FAMILY})
+    return fig
+
+
+def light_map(data: Dataset, view: View, lang: str, color: str, style_name: str, focus: str | None,
+              size: str | tuple[int, int]) -> tuple[WorldMap, go.Figure]:
+    """The map a page shows where WebGL is drawn in software: planned as the WebGL map
+    (``maps.world_map``) and drawn as SVG."""
+    chosen = colouring_of(data, view, color, lang)
+    built = plan(data, view, chosen, lang, PRESENTATION if style_name == "presentation" else NORMAL, focus, size)
+    return built, map_figure(built, data, chosen, lang)
 
 
 def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> Chart:
-    """The map as a file: framed, numbered and arced exactly as the live map (the same plan), with
-    the numbered key beside the colour legend."""
+    """The map as a file: the screen's map (the same plan, names and numbers) under a title and the
+    filter in words, with the colour legend and the numbered key beside it in type that stays
+    legible on A4."""
     built = plan(data, view, colouring, lang, size="wide")
-    points, frame = built.points, built.frame
-    host_lat = data.host_position[0]
-    host_name = data.meta[field(lang, "host_name")]
-    fig = go.Figure(go.Choropleth(
-        locations=list(data.countries["iso3"]), z=[1] * len(data.countries), showscale=False, hoverinfo="skip",
-        colorscale=[[0, NORMAL.participating], [1, NORMAL.participating]],
-        marker={"line": {"color": NORMAL.border, "width": 0.5}},
-    ))
-    for _, colour in colouring.legend:  # one trace of arcs per colour: None breaks the line between arcs
-        group = points[[colouring.colors[i] == colour for i in points["id"]]]
-        paths = [path for path in group["path"] if path]
-        lon = [v for path in paths for v in ([x for x, _ in path] + [None])]
-        lat = [v for path in paths for v in ([y for _, y in path] + [None])]
-        fig.add_trace(go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"width": 1.4, "color": colour},
-                                    opacity=0.55, hoverinfo="skip", showlegend=False))
-    for label, colour in colouring.legend:
-        group = points[[colouring.colors[i] == colour for i in points["id"]]]
-        names = [f"{n}. {html.escape(name)}" if side else (str(n) if built.numbered else "")
-                 for n, name, side in zip(group["number"], group["name"], group["side"], strict=True)]
-        fig.add_trace(go.Scattergeo(
-            lon=group["lon"], lat=group["lat"], mode="markers+text", name=html.escape(label),
-            text=names, textposition=[_POSITIONS[side] for side in group["side"]],
-            textfont={"size": [12 if side else 10 for side in group["side"]],  # a bare number sits on its marker
-                      "color": [NORMAL.label if side else PAPER for side in group["side"]]},
-            marker={"size": 17, "color": colour, "line": {"color": PAPER, "width": 1.5}},
-        ))
-    fig.add_trace(go.Scattergeo(lon=[built.host["lon"].iloc[0]], lat=[host_lat], mode="markers+text",
-                                name=html.escape(host_name), text=[html.escape(host_name)],
-                                textposition=_POSITIONS[built.host["side"].iloc[0]],
-                                textfont={"size": 13, "color": NORMAL.label},
-                                marker={"size": 15, "color": HOST_COLOR, "line": {"color": PAPER, "width": 2}}))
-    west, east, south, north = _bounds(built)
-    fig.update_geos(projection_type="mercator", projection_rotation_lon=frame.longitude, showland=True,
-                    landcolor=NORMAL.land, showocean=True, oceancolor=NORMAL.ocean, showcountries=True,
-                    countrycolor=NORMAL.border, showcoastlines=False, showframe=False,
-                    lataxis_range=[south, north], lonaxis_range=[west, east], fitbounds=False)
-    chart = frame_figure(fig, data, lang, t("charts.world.title", lang), describe(data, view.filters, lang), 680)
-    chart.update_layout(showlegend=True, legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top"},
-                        margin={"r": 40})
+    fig = map_figure(built, data, colouring, lang, legend=True)
+    fig.update_geos(domain={"x": [0, 0.64], "y": [0, 1]})
+    chart = frame_figure(fig, data, lang, t("charts.world.title", lang), describe(data, view.filters, lang), 760)
+    chart.update_layout(width=None, paper_bgcolor=PAPER, showlegend=True, margin={"l": 30, "r": 30, "t": 90, "b": 80},
+                        legend={"orientation": "v", "x": 0.66, "y": 1, "yanchor": "top", "font": {"size": 15}})
     if built.numbered:  # the numbered key under the legend: every marker named, even where names crowd
-        key = "<br>".join(f"{n}. {html.escape(name)} · {html.escape(country)}" for n, name, country, _ in built.key)
-        chart.add_annotation(text=key, xref="paper", yref="paper", x=1.01, y=0.52, xanchor="left", yanchor="top",
-                             align="left", showarrow=False, font={"size": 11, "color": NORMAL.label})
-    table = points.sort_values("number")[["number", "name", "country", "head", "relation", "themes", "lat", "lon"]]
-    table = table.assign(lon=[round(((x + 180) % 360) - 180, 4) for x in table["lon"]])
-    return Chart("world-map", chart, table.rename(columns={"number": "#"}))
+        key = "<br>".join(f"<b>{n}</b>  {html.escape(name)} · {html.escape(country)}"
+                          for n, name, country, _ in built.key)
+        chart.add_annotation(text=key, xref="paper", yref="paper", x=0.66, y=0.6, xanchor="left", yanchor="top",
+                             align="left", showarrow=False, font={"size": 14, "color": NORMAL.label})
+    points = built.points
+    table = points.sort_values("number")[["number", "name", "country", "head", "relation", "themes",
+                                          "true_lat", "true_lon"]]
+    table = table.assign(true_lon=[round(((x + 180) % 360) - 180, 4) for x in table["true_lon"]])
+    return Chart("world-map", chart, table.rename(columns={"number": "#", "true_lat": "lat", "true_lon": "lon"}))
 
 
-_POSITIONS = {"right": "middle right", "left": "middle left", "above": "top center", "below": "bottom center",
-              "below-left": "bottom left", "below-right": "bottom right", "above-left": "top left",
-              "above-right": "top right", "": "middle center"}
+def _lines(paths: list[list[tuple[float, float]]], colour: str, width: float, opacity: float) -> go.Scattergeo:
+    lon = [v for path in paths for v in ([x for x, _ in path] + [None])]
+    lat = [v for path in paths for v in ([y for _, y in path] + [None])]
+    return go.Scattergeo(lon=lon, lat=lat, mode="lines", line={"width": width, "color": colour}, opacity=opacity,
+                         hoverinfo="skip", showlegend=False)
+
+
+def _names(built: WorldMap, named: list) -> go.Scattergeo:
+    """Every name as one text trace, each hung from the pixel point the plan chose (its marker
+    plus the offset, or the end of its leader line), anchored as the WebGL map anchors it."""
+    lon, lat, text, position, sizes = [], [], [], [], []
+    for row, size in named:
+        x, y = built.frame.screen(row["label_lon"], row["label_lat"])
+        place = built.frame.place(x + row["offset"][0], y + row["offset"][1])
+        lon.append(place[0])
+        lat.append(place[1])
+        text.append(html.escape(row["name"]))
+        position.append(_POSITION[(row["anchor"], row["baseline"])])
+        sizes.append(size)
+    style = built.style
+    return go.Scattergeo(lon=lon, lat=lat, mode="text", text=text, textposition=position, hoverinfo="skip",
+                         showlegend=False, textfont={"size": sizes, "color": style.label, "family": FONT_FAMILY,
+                                                     "shadow": f"0 0 3px {style.label_outline}, 0 0 2px "
+                                                               f"{style.label_outline}"})
 
 
 def _bounds(built: WorldMap) -> tuple[float, float, float, float]:
-    """West, east, south and north of the planned view, in degrees (west/east as unwrapped)."""
+    """West, east, south and north of the ranges that make plotly draw the planned view: the
+    planned west and east, and latitudes chosen so that plotly's fit lands on the planned scale.
+    plotly fits a box whose top and bottom edges run as great circles through five points each,
+    so they bow towards the poles; the latitudes are those whose bowed box has the map's shape
+    (then the fit, and the clip plotly draws within, are exactly the map)."""
     frame = built.frame
-    corners = [map_frame._lonlat(*xy, frame.zoom) for xy in (
-        (map_frame.pixel(frame.longitude, frame.latitude, frame.zoom)[0] - frame.width / 2,
-         map_frame.pixel(frame.longitude, frame.latitude, frame.zoom)[1] - frame.height / 2),
-        (map_frame.pixel(frame.longitude, frame.latitude, frame.zoom)[0] + frame.width / 2,
-         map_frame.pixel(frame.longitude, frame.latitude, frame.zoom)[1] + frame.height / 2))]
-    (west, north), (east, south) = corners
-    return west, east, max(south, -80.0), min(north, 84.0)
+    west, _ = frame.place(0, frame.height / 2)
+    east = west + 360 * frame.width / frame.world_width
+    quarter = math.radians(east - west) / 8  # half of each of the four great-circle pieces
+
+    def mercator(lat: float) -> float:
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def height(south: float, north: float) -> float:  # of the bowed box, in Mercator radians
+        top = math.degrees(math.atan(math.tan(math.radians(north)) / math.cos(quarter))) if north > 0 else north
+        bottom = math.degrees(math.atan(math.tan(math.radians(south)) / math.cos(quarter))) if south < 0 else south
+        return mercator(top) - mercator(bottom)
+
+    target = math.radians(east - west) * frame.height / frame.width
+    low, high = 0.0, 89.0
+    for _ in range(60):  # the half-height in degrees about the centre that gives the target height
+        half = (low + high) / 2
+        north, south = min(frame.latitude + half, 89.0), max(frame.latitude - half, -89.0)
+        if height(south, north) > target:
+            high = half
+        else:
+            low = half
+    return west, east, south, north

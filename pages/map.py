@@ -16,9 +16,11 @@ colouring = ui.cached(style.colouring, data, mode=state.color)
 figures = ui.cached_call(summary.headline, data)
 caption = t("map.caption", lang, n=figures.identified, total=figures.reported, shown=len(view.localities))
 
+reported = map_view.screen()
+kind = map_view.map_kind(reported)
 if state.present:
     ui.show_notices()
-    map_view.tour(data, view, colouring, caption)
+    map_view.tour(data, view, colouring, caption, kind, reported)
     st.stop()
 
 ui.page_header(t("map.title", lang))
@@ -33,5 +35,5 @@ with colour_control:
 if view.empty:
     ui.empty_state(data)
     st.stop()
-map_view.world_map(data, view, colouring)
+map_view.world_map(data, view, colouring, kind)
 ui.source_caption(data)

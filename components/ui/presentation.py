@@ -8,8 +8,32 @@ PRESENTATION_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
 [data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding: 1rem 2rem 0 2rem; max-width: 100%; }
-html { font-size: 20px; }
+/* type scales with the screen: 17.7 px at 1366 x 768, 20.8 px at 1600 x 1000, 24.8 px at 1920 x 1080
+   (components/maps.py presentation_size sizes the map with the same rule) */
+html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 1.25rem 0.6rem 1.25rem; max-width: 100%; }
+[data-testid="stMainBlockContainer"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMainBlockContainer"] [data-testid="stHorizontalBlock"] { gap: 1rem; }
+.st-key-tour_title h3 { font-size: 1.8rem; line-height: 1.2; padding: 0; }
+.st-key-tour_controls { gap: 0.4rem; }
+.st-key-tour_controls button { font-size: 0.8rem; min-height: 2.1rem; padding: 0.15rem 0.6rem; }
+.st-key-tour_controls button p { font-size: 0.8rem; }
+.st-key-tour_card_column [class*="st-key-card_"] { padding: 0.7rem 0.9rem; gap: 0.45rem; }
+.st-key-tour_card_column [class*="st-key-card_"] h3 { font-size: 1.45rem; line-height: 1.25; padding: 0; }
+.st-key-tour_map_column [data-testid="atlas-legend"] { font-size: 0.8rem; line-height: 1.5 !important; }
+.st-key-tour_map_column [data-testid="atlas-map-key"] {
+  font-size: 0.72rem; grid-template-columns: repeat(3, minmax(0, 1fr)) !important; gap: 0.1rem 0.8rem !important;
+}
+</style>
+"""
+
+
+#: The screen probe (components/ui/map_view.py) runs out of sight and takes no room: display:none
+#: would keep its script from running.
+PROBE_CSS = """
+<style>
+.st-key-screen_probe { position: absolute !important; width: 1px; height: 1px; overflow: hidden; opacity: 0;
+  pointer-events: none; }
 </style>
 """
 
@@ -19,5 +43,6 @@ html { font-size: 20px; }
 PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; }
+
 </style>
 """

@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 
 import pytest
 
 from components import map_frame, maps, style
+from components.dataset import load_dataset
 from components.filters import Filters, apply
+
+THEMES = list(load_dataset().themes["id"])
+SHOWN = list(apply(load_dataset(), Filters()).ids)
 
 
 def planned(data, filters: Filters | None = None, mode="theme", lang="en", **kwargs) -> maps.WorldMap:
@@ -72,17 +77,6 @@ def test_tooltip_is_plain_text_so_data_cannot_inject_html(data):
     assert "text" in deck._tooltip and "html" not in deck._tooltip
 
 
-def _label_boxes(built: maps.WorldMap) -> list[tuple[float, ...]]:
-    boxes = []
-    for lon, lat, name, side, offset in zip(built.points["lon"], built.points["lat"], built.points["name"],
-                                            built.points["side"], built.points["offset"], strict=True):
-        if side:
-            x, y = built.frame.screen(lon, lat)
-            gap = max(abs(offset[0]), abs(offset[1])) / (map_frame._DIAGONAL if "-" in side else 1)
-            boxes.append(map_frame.label_box(x, y, name, built.style.label_px, gap, side))
-    return boxes
-
-
 FILTERS = [Filters(), Filters(evidence=("A", "B", "L", "C")), *(Filters(themes=(theme,)) for theme in
            ("green", "education", "innovation", "tourism", "investment")),
            *(Filters(countries=(code,)) for code in ("JP", "IT", "US", "LA", "KR"))]
@@ -99,16 +93,93 @@ def test_the_view_fits_every_shown_delegation_and_the_host(data, filters, size):
         assert 0 < x < frame.width and 0 < y < frame.height
 
 
-@pytest.mark.parametrize("filters", FILTERS, ids=lambda f: ",".join(f.themes + f.countries + f.evidence))
-def test_names_stay_inside_the_map_clear_of_each_other_and_of_every_arc(data, filters):
-    built = planned(data, filters)
-    boxes = _label_boxes(built)
-    arcs = map_frame.drawn_arcs(built.frame, built.points["path"])
-    for i, a in enumerate(boxes):
-        assert a[0] >= 0 and a[2] <= built.frame.width and a[1] >= 0 and a[3] <= built.frame.height
-        assert not any(map_frame.crosses(arc, a) for arc in arcs)
-        for b in boxes[i + 1:]:
-            assert a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3]
+def drawn_names(built: maps.WorldMap) -> list[tuple[str, tuple[float, float, float, float], bool]]:
+    """Each name the map draws (delegations and the host): whose it is, the pixel box its text
+    takes as drawn (position, pixel offset, anchor, baseline, length in the page's language), and
+    whether a leader line joins it to its marker."""
+    out = []
+    for rows, size in ((built.points, built.style.label_px), (built.host.assign(id="host"), built.style.label_px + 2)):
+        for _, row in rows.iterrows():
+            if not row["side"]:
+                continue
+            x, y = built.frame.screen(row.get("label_lon", row["lon"]), row.get("label_lat", row["lat"]))
+            ox, oy = row["offset"] if "offset" in row else map_frame.offset(row["side"], built.radius + 8)
+            anchor, baseline = map_frame.ANCHORS[row["side"]]
+            out.append((row["id"], map_frame.text_box(x + ox, y + oy, row["name"], size, anchor, baseline),
+                        bool(row.get("leader", False))))
+    return out
+
+
+def gap_to(box, x: float, y: float) -> float:
+    """Distance in pixels from a point to a box (0 inside it)."""
+    return math.hypot(max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3]))
+
+
+def markers_of(built: maps.WorldMap) -> dict[str, tuple[float, float, float]]:
+    """Every dot as drawn: (x, y, radius with its white rim), the host's under 'host'."""
+    dots = {i: (*built.frame.screen(lon, lat), built.radius + built.style.outline_px / 2)
+            for i, lon, lat in zip(built.points["id"], built.points["lon"], built.points["lat"], strict=True)}
+    host = built.host.iloc[0]
+    dots["host"] = (*built.frame.screen(host["lon"], host["lat"]), built.radius + 4 + (built.style.outline_px + 1) / 2)
+    return dots
+
+
+PLANS = [*(("wide", None, Filters(themes=(theme,))) for theme in THEMES), ("wide", None, Filters()),
+         ("beside_card", None, Filters()), ("wide", None, Filters(evidence=("A", "B", "L", "C"))),
+         *(("beside_card", None, Filters(themes=(theme,))) for theme in THEMES),
+         *(("presentation", locality, Filters()) for locality in SHOWN)]
+
+
+def plan_id(value: object) -> str:
+    return value if isinstance(value, str) else ",".join(value.themes) if isinstance(value, Filters) else ""
+
+
+@pytest.mark.parametrize(("size", "focus", "filters"), PLANS, ids=plan_id)
+def test_every_name_is_beside_its_marker_or_led_to_it_and_covers_no_other(data, size, focus, filters):
+    """The meeting-room rule (issue 21): a reader must never take a name's place for another
+    delegation's, in either language, on the map, beside a card and through the tour."""
+    labelled = {}
+    for lang in ("en", "vi"):
+        built = planned(data, filters, lang=lang, size=size, focus=focus,
+                        style=maps.PRESENTATION if size == "presentation" else maps.NORMAL)
+        dots = markers_of(built)
+        names = drawn_names(built)
+        labelled[lang] = {i for i, _, _ in names}
+        leaders = maps.leader_lines(built) if hasattr(maps, "leader_lines") else []
+        for i, box, led in names:
+            x, y, radius = dots[i]
+            assert box[0] >= 0 and box[1] >= 0 and box[2] <= built.frame.width and box[3] <= built.frame.height, i
+            if led:  # a leader line runs from the marker to the name
+                ends = [built.frame.screen(*line["target"]) for line in leaders
+                        if built.frame.screen(*line["source"]) == pytest.approx((x, y), abs=0.5)]
+                assert any(gap_to(box, *end) <= 6 for end in ends), f"{lang}: {i}'s leader line misses its name"
+            else:  # the name touches its own marker
+                assert gap_to(box, x, y) <= radius + maps.FOCUS_GAP + 2, f"{lang}: {i}'s name is far from its marker"
+            for other, (ox, oy, other_radius) in dots.items():
+                if other != i:
+                    assert gap_to(box, ox, oy) > other_radius, f"{lang}: {i}'s name covers the marker of {other}"
+        for n, (i, a, _) in enumerate(names):
+            for j, b, _ in names[n + 1:]:
+                assert a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3], f"{lang}: {i}'s name covers {j}'s"
+        spots = list(dots.values())
+        for n, (x, y, r) in enumerate(spots):  # no marker hidden under another or under the host's dot
+            for ox, oy, other_radius in spots[n + 1:]:
+                assert math.hypot(x - ox, y - oy) >= r + other_radius, "a marker hides another"
+    assert labelled["en"] == labelled["vi"], "the two languages name different markers"
+
+
+def test_most_markers_are_named_in_both_languages(data):
+    for lang in ("en", "vi"):
+        built = planned(data, lang=lang)
+        assert (built.points["side"] != "").sum() >= 10
+
+
+def test_map_text_is_drawn_in_a_regular_face_so_vietnamese_accents_stay_on_their_letter(data):
+    """deck.gl's SDF glyphs of a bold face set the stacked accents of "Hồ" apart from the letter
+    before ("TP. H ồ Chí Minh"); regular glyphs render as one word."""
+    spec = deck_json(data, lang="vi")
+    for text_layer in ("labels", "host-label"):
+        assert layer(spec, text_layer)["fontWeight"] in ("normal", 400)
 
 
 def test_the_shipped_map_is_asia_pacific_centred_and_names_most_delegations(data):
@@ -151,16 +222,20 @@ def test_markers_of_one_city_are_drawn_apart_with_a_leader_line(data):
     assert len(leaders) >= 4  # Tokyo's two and Vientiane's two
 
 
-def test_focus_flies_to_the_delegation_and_keeps_its_label(data):
+def test_the_tour_rings_the_delegation_in_the_whole_view_and_names_it_first(data):
+    """The tour keeps the view of every shown delegation (none falls off the map's edge) and rings
+    the current one, whose name is placed first, clear of its ring."""
     spec = deck_json(data, focus="japan-mofa", style=maps.PRESENTATION, size="presentation")
-    assert spec["initialViewState"]["longitude"] == pytest.approx(139.7502, abs=0.5)
-    assert spec["initialViewState"]["zoom"] == maps.FOCUS_ZOOM
+    whole = deck_json(data, style=maps.PRESENTATION, size="presentation")
+    assert spec["initialViewState"] == whole["initialViewState"]
     labels = {p["id"]: p["name"] for p in layer(spec, "labels")["data"]}
     assert labels["japan-mofa"] == "Ministry of Foreign Affairs of Japan"
     assert [len(p) for p in layer(spec, "focus")["data"]] == [2]
     ring = layer(spec, "focus")
-    offsets = {p["id"]: max(abs(v) for v in p["offset"]) for p in layer(spec, "labels")["data"]}
-    assert offsets["japan-mofa"] > ring["getRadius"] + ring["getLineWidth"] / 2  # the label starts clear of the ring
+    built = planned(data, focus="japan-mofa", style=maps.PRESENTATION, size="presentation")
+    box = next(box for i, box, _ in drawn_names(built) if i == "japan-mofa")
+    x, y, _ = markers_of(built)["japan-mofa"]
+    assert gap_to(box, x, y) > ring["getRadius"] + ring["getLineWidth"] / 2  # the label starts clear of the ring
 
 
 @pytest.mark.parametrize("mode", ["theme", "country", "evidence"])
@@ -185,7 +260,8 @@ def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
     assert shown > maps.MAX_ARCS
     spec = deck_json(many)
     arcs = layer(spec, "arcs")["data"]
-    labelled = {(p["lon"], p["lat"]) for p in layer(spec, "labels")["data"]}
+    named = {p["id"] for p in layer(spec, "labels")["data"]}
+    labelled = {(p["lon"], p["lat"]) for p in layer(spec, "delegations")["data"] if p["id"] in named}
     assert len(layer(spec, "delegations")["data"]) == shown  # every marker is still drawn
     assert 0 < len(arcs) <= maps.MAX_ARCS
     assert {tuple(a["path"][0]) for a in arcs} <= {(round(x, 4), round(y, 4)) for x, y in labelled}

@@ -16,15 +16,57 @@ def deck(app) -> dict:
     return json.loads(app.get("deck_gl_json_chart")[0].proto.json)
 
 
+def light(app) -> dict:
+    return json.loads(app.get("plotly_chart")[0].proto.spec)
+
+
 def markers(app) -> set[str]:
-    layer = next(item for item in deck(app)["layers"] if item["id"] == "delegations")
-    return {p["id"] for p in layer["data"]}
+    """The delegations on the map, whichever drawing the page chose."""
+    if app.get("deck_gl_json_chart"):
+        layer = next(item for item in deck(app)["layers"] if item["id"] == "delegations")
+        return {p["id"] for p in layer["data"]}
+    return {i for trace in light(app)["data"] for i in trace.get("customdata") or ()}
+
+
+def numbered(app) -> dict[str, int]:
+    """Each delegation's number as the drawn map shows it."""
+    if app.get("deck_gl_json_chart"):
+        layers = {item["id"]: item["data"] for item in deck(app)["layers"]}
+        where = {(p["lon"], p["lat"]): p["id"] for p in layers["delegations"]}
+        return {where[(p["lon"], p["lat"])]: int(p["text"]) for p in layers["numbers"]}
+    traces = light(app)["data"]
+    where = {(x, y): i for t in traces if t.get("customdata")
+             for i, x, y in zip(t["customdata"], t["lon"], t["lat"], strict=True)}
+    numbers = next(t for t in traces if t.get("mode") == "text" and all(x.isdigit() for x in t["text"]))
+    return {where[(x, y)]: int(n) for n, x, y in zip(numbers["text"], numbers["lon"], numbers["lat"], strict=True)}
 
 
 def test_map_shows_every_identified_delegation(run_app, data):
     app = run_app("map")
     assert not app.exception
     assert markers(app) == set(apply(data, Filters()).ids)
+
+
+def test_without_a_report_of_a_graphics_card_the_light_map_is_drawn(run_app):
+    app = run_app("map")
+    assert app.get("plotly_chart") and not app.get("deck_gl_json_chart")
+    assert "WebGL map" in [b.label for b in app.button]  # the other drawing, one click away
+
+
+@pytest.mark.parametrize("theme", ["", "green", "education", "innovation", "tourism", "investment"])
+def test_both_maps_show_the_same_numbered_delegations(run_app, data, theme):
+    filters = {"theme": theme} if theme else {}
+    webgl, svg = run_app("map", map="webgl", **filters), run_app("map", map="light", **filters)
+    assert webgl.get("deck_gl_json_chart") and svg.get("plotly_chart")
+    assert numbered(webgl) == numbered(svg)
+    assert set(numbered(svg)) == set(apply(data, Filters(themes=(theme,) if theme else ())).ids)
+
+
+def test_the_map_switch_goes_into_the_address(run_app):
+    app = run_app("map", map="webgl")
+    next(b for b in app.button if b.label == "Light map").click().run()
+    assert app.query_params["map"] == "light"
+    assert app.get("plotly_chart")
 
 
 def test_theme_filter_in_the_url_filters_the_map(run_app, data):
@@ -45,18 +87,18 @@ def test_bad_link_gives_a_notice_and_a_working_map(run_app, params, name):
     app = run_app("map", **params)
     assert not app.exception
     assert any(f"“{escape_md(name)}=" in w.value for w in app.warning)  # shown escaped, reads as typed
-    assert app.get("deck_gl_json_chart") or app.info  # the map, or the empty state
+    assert app.get("deck_gl_json_chart") or app.get("plotly_chart") or app.info  # the map, or the empty state
 
 
 def test_empty_filter_shows_an_empty_state_naming_the_filter(run_app):
     app = run_app("map", theme="automotive", country="US")
-    assert not app.get("deck_gl_json_chart")
+    assert not app.get("deck_gl_json_chart") and not app.get("plotly_chart")
     message = app.info[0].value
     assert "Nothing matches" in message and "the themes" in message and "the countries" in message
 
 
 def test_colour_by_country_from_the_url(run_app, data):
-    app = run_app("map", color="country")
+    app = run_app("map", color="country", map="webgl")
     layer = next(item for item in deck(app)["layers"] if item["id"] == "delegations")
     assert len({tuple(p["color"]) for p in layer["data"]}) == apply(data, Filters()).localities["country"].nunique()
 
