@@ -267,25 +267,6 @@ def _key_under_legend(figure: go.Figure, height: float) -> go.Figure:
                          legend={"font": {"size": PICTURE_MIN_PT}})
     for key in figure.layout.annotations:
         key.update(y=1 - (entries * LEGEND_ROW + 8) / (height - 8), yanchor="top")
-    return _fill_box(figure, BODY_WIDTH - widest * 1.1 - 40, height - 8)
-
-
-def _mercator(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _fill_box(figure: go.Figure, width: float, height: float) -> go.Figure:
-    """The map's view widened to the shape of its box (a mercator map keeps its proportions, so
-    a view of another shape leaves white bands): more longitude or more latitude, same centre."""
-    (west, east), (south, north) = figure.layout.geo.lonaxis.range, figure.layout.geo.lataxis.range
-    across, up = math.radians(east - west), _mercator(north) - _mercator(south)
-    if across / up < width / height:
-        extra = math.degrees(up * width / height) - (east - west)
-        figure.update_geos(lonaxis_range=[west - extra / 2, east + extra / 2])
-    else:
-        middle, half = (_mercator(north) + _mercator(south)) / 2, across * height / width / 2
-        south, north = (math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2) for y in (middle - half, middle + half))
-        figure.update_geos(lataxis_range=[max(south, -80.0), min(north, 84.0)])
     return figure
 
 
