@@ -24,9 +24,11 @@ def test_every_page_stays_on_localhost(page: Page, server, traffic, lang):
         page.goto(f"{server}{path}{'&' if '?' in path else '?'}lang={lang}")
         wait_for_app(page)
         page.wait_for_timeout(1500)
-    page.goto(f"{server}/map?present=1&lang={lang}")
-    page.locator("[data-testid='stDeckGlJsonChart'] canvas").first.wait_for(timeout=30_000)
-    page.wait_for_timeout(1500)
+    for drawing, drawn in (("webgl", "[data-testid='stDeckGlJsonChart'] canvas"),
+                           ("light", "[data-testid='stPlotlyChart'] .geo")):
+        page.goto(f"{server}/map?present=1&map={drawing}&lang={lang}")
+        page.locator(drawn).first.wait_for(timeout=60_000)
+        page.wait_for_timeout(1500)
     assert traffic.console_errors == []
 
 
