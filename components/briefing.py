@@ -325,7 +325,8 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
-        other = names.loc[locality_id, column("en" if lang == "vi" else "vi", "name")]
+        # The English pack also gives the Vietnamese name; the Vietnamese pack stays in Vietnamese.
+        other = names.loc[locality_id, "name_vi"] if lang == "en" else card.name
         subtitle = " · ".join(x for x in (other if other != card.name else "", card.kind) if x)
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):

@@ -392,3 +392,13 @@ def test_each_programme_event_cites_its_sources_by_number_as_other_slides_do(dat
         numbers = [int(n) for n in re.fullmatch(r"\[([\d, ]+)\]", refs).group(1).split(", ")]
         assert {listed[n - 1] for n in numbers} == {briefing.source_entry(data, s, lang) for s in sources_of[title]}
 
+
+def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
+    """'Osaka City' under 'Thành phố Osaka' read as English left in the Vietnamese pack (issue 20)."""
+    pack = briefing.plan(data, apply(data, Filters()), "vi")
+    names = data.localities.set_index("name_vi")["name_en"]
+    delegation_slides = [s for s in pack.slides if s.flag]
+    assert delegation_slides
+    for slide in delegation_slides:
+        name_vi = slide.title.split(" · ")[0]
+        assert names[name_vi] == name_vi or names[name_vi] not in slide.subtitle, slide.subtitle
