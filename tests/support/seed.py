@@ -8,7 +8,7 @@ SEED_DELEGATIONS = {
     "torino": ("Stefano Lo Russo", {"investment", "governance"}),
     "osaka": ("Takahashi Toru", {"innovation", "education"}),
     "porto": ("Ricardo Valente", {"investment", "education"}),
-    "montevideo": ("Federico Penino", {"investment"}),
+    "montevideo": ("Federico Penino", {"biotech", "agriculture", "innovation", "tourism", "infrastructure"}),
     "san-francisco": ("Mark Chandler", {"education", "infrastructure", "innovation"}),
     "chungcheongbuk": ("Kim Young-hwan", {"education", "governance"}),
     "minsk": ("Nadzeya Lazarevich", {"education", "tourism"}),
