@@ -199,10 +199,12 @@ def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang:
     return lines
 
 
-def programme_rows(data: Dataset, lang: str) -> list[tuple[str, ...]]:
-    """The programme day by day: date, time or part of day, event, venue, who took part."""
+def programme_rows(data: Dataset, lang: str, cited: dict[str, None]) -> list[tuple[str, ...]]:
+    """The programme day by day: date, time or part of day, event with its numbered sources,
+    venue, who took part."""
     say = labels_of(data, lang)
-    return [(format_day_short(r["date"], lang), say.when(r), r[column(lang, "title")],
+    return [(format_day_short(r["date"], lang), say.when(r),
+             _cite(r[column(lang, "title")], _numbered(cited, r["source_id"])),
              say.or_not_reported(r[column(lang, "venue")]), say.or_not_reported(r[column(lang, "participants")]))
             for r in programme.events(data).to_dict("records")]
 
@@ -323,22 +325,20 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
-        other = names.loc[locality_id, column("en" if lang == "vi" else "vi", "name")]
+        # The English pack also gives the Vietnamese name; the Vietnamese pack stays in Vietnamese.
+        other = names.loc[locality_id, "name_vi"] if lang == "en" else card.name
         subtitle = " · ".join(x for x in (other if other != card.name else "", card.kind) if x)
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
             slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"]))
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
-    pages_of_rows = table_pages(header, programme_rows(data, lang))
+    pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
     for n, rows in enumerate(pages_of_rows, start=1):
         suffix = f" ({n}/{len(pages_of_rows)})" if len(pages_of_rows) > 1 else ""
         slides.append(Slide(t("briefing.programme", lang) + suffix, t("programme.subtitle_table", lang),
                             table=(header, *rows), size=TABLE_PT,
                             row_heights=(row_height(header, header=True), *map(row_height, rows))))
-    for ids in programme.events(data)["source_id"]:
-        for source_id in ids:
-            cited.setdefault(source_id, None)
     numbered = [Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]
     for n, page in enumerate(paginate(numbered, SOURCE_PT)):
         slides.append(replace(page, title=t("briefing.sources", lang) + (

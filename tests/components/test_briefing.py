@@ -378,3 +378,27 @@ def test_every_event_of_the_filter_is_on_the_programme_pages_of_both_files(files
     for title in data.programme[f"title_{lang}"]:
         assert title in pptx_text
         assert title in pdf_text, title
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_each_programme_event_cites_its_sources_by_number_as_other_slides_do(data, lang):
+    pack = briefing.plan(data, apply(data, Filters()), lang)
+    listed = [line.text for s in pack.slides if s.title.startswith(("Sources", "Nguồn")) for line in s.lines]
+    sources_of = {r[f"title_{lang}"]: set(r["source_id"]) for r in data.programme.to_dict("records")}
+    cells = [row[2] for s in pack.slides if s.table for row in s.table[1:]]
+    assert len(cells) == len(sources_of)
+    for cell in cells:
+        title, refs = cell.rsplit("\u00a0", 1)
+        numbers = [int(n) for n in re.fullmatch(r"\[([\d, ]+)\]", refs).group(1).split(", ")]
+        assert {listed[n - 1] for n in numbers} == {briefing.source_entry(data, s, lang) for s in sources_of[title]}
+
+
+def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
+    """'Osaka City' under 'Thành phố Osaka' read as English left in the Vietnamese pack (issue 20)."""
+    pack = briefing.plan(data, apply(data, Filters()), "vi")
+    names = data.localities.set_index("name_vi")["name_en"]
+    delegation_slides = [s for s in pack.slides if s.flag]
+    assert delegation_slides
+    for slide in delegation_slides:
+        name_vi = slide.title.split(" · ")[0]
+        assert names[name_vi] == name_vi or names[name_vi] not in slide.subtitle, slide.subtitle
