@@ -325,9 +325,7 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
-        # The English pack also gives the Vietnamese name; the Vietnamese pack stays in Vietnamese.
-        other = names.loc[locality_id, "name_vi"] if lang == "en" else card.name
-        subtitle = " · ".join(x for x in (other if other != card.name else "", card.kind) if x)
+        subtitle = " · ".join(x for x in (whos_who.second_name(data, locality_id, lang), card.kind) if x)
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")

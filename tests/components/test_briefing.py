@@ -402,3 +402,13 @@ def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
     for slide in delegation_slides:
         name_vi = slide.title.split(" · ")[0]
         assert names[name_vi] == name_vi or names[name_vi] not in slide.subtitle, slide.subtitle
+
+
+def test_the_vietnamese_whos_who_names_each_delegation_in_vietnamese_only(data):
+    """The who's who gave 'Osaka City' under 'Thành phố Osaka' as the pack did (issue 20)."""
+    text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), "vi"))).pages[0]
+                    .extract_text().split())
+    english_only = [n for n, v in zip(data.localities["name_en"], data.localities["name_vi"], strict=True)
+                    if n != v and n not in v]
+    assert english_only
+    assert [n for n in english_only if n in text] == []
