@@ -6,9 +6,12 @@ Pure; no Streamlit, no pydeck."""
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 #: Centre longitudes of an Asia-Pacific-centred view. Such a view is taken when it is at most
 #: ``ASIA_PACIFIC_SLACK`` degrees wider than the narrowest view of the same places.
@@ -115,40 +118,48 @@ def fit(lons: Sequence[float], lats: Sequence[float], width: float, height: floa
     return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=west)
 
 
+#: How far a marker may be moved aside, in marker radii, and the steps tried up to there.
+SPREAD_REACH, SPREAD_STEP, SPREAD_ANGLES = 4.0, 1.0, 48
+
+
 def spread(positions: Sequence[tuple[float, float]], radius: float,
-           fixed: Sequence[tuple[float, float, float]] = ()) -> list[tuple[float, float]]:
-    """Markers moved apart until none covers another or a ``fixed`` circle (x, y, radius: the
-    host's dot), each by as little as it takes, so each stays visible and clickable; markers that
-    do not touch stay where they are. Markers at one spot part in the order given (the first goes
-    west, the others round the clock). Pixel positions in, pixel positions out."""
+           fixed: Sequence[tuple[float, float, float]] = (),
+           cost: Callable[[int, float, float], float] = lambda i, x, y: 0.0) -> list[tuple[float, float]]:
+    """Markers set down one by one in the order given, each at the spot nearest its true place
+    where it covers no marker set down before it and no ``fixed`` circle (x, y, radius: the
+    host's dot), so each stays visible and clickable: a marker that touches nothing stays where
+    it is, one that does is set beside the others, as close as it fits (a tight stack around the
+    place, never a chain pushed across the map). ``cost(i, x, y)`` adds pixels to a spot for
+    marker ``i`` (one over a neighbouring country costs more than the sea by its own coast); the
+    spot with the least distance plus cost wins. Pixel positions in, pixel positions out."""
     reach = 2 * radius + 4  # white rims apart by a pixel
-    result = [list(p) for p in positions]
-    for _ in range(200):
-        moved = False
-        for i in range(len(result)):
-            for j in range(i + 1, len(result)):
-                (xi, yi), (xj, yj) = result[i], result[j]
-                dx, dy, dist = xj - xi, yj - yi, math.hypot(xj - xi, yj - yi)
-                if dist >= reach:
-                    continue
-                if dist < 1e-6:  # one spot: part them in a fixed direction
-                    angle = math.pi + 2 * math.pi * (j - i) / (len(result) + 1)
-                    dx, dy, dist = math.cos(angle), math.sin(angle), 1.0
-                push = (reach - dist) / 2 + 0.05
-                result[i] = [xi - dx / dist * push, yi - dy / dist * push]
-                result[j] = [xj + dx / dist * push, yj + dy / dist * push]
-                moved = True
-            for fx, fy, fr in fixed:
-                x, y = result[i]
-                dx, dy, dist = x - fx, y - fy, math.hypot(x - fx, y - fy)
-                need = radius + fr + 4
-                if dist < need:
-                    dx, dy, dist = (dx, dy, dist) if dist > 1e-6 else (0.0, -1.0, 1.0)
-                    result[i] = [fx + dx / dist * (need + 0.05), fy + dy / dist * (need + 0.05)]
-                    moved = True
-        if not moved:
-            break
-    return [(x, y) for x, y in result]
+    rings = _rings(radius)
+    circles = np.array([(fx, fy, radius + fr + 4) for fx, fy, fr in fixed]).reshape(-1, 3)
+    placed = np.empty((0, 2))
+    for i, (x, y) in enumerate(positions):
+        spots = rings[:, :2] + (x, y)
+        clear = np.ones(len(spots), dtype=bool)
+        for (px, py), need in [*((p, reach) for p in placed), *((c[:2], c[2]) for c in circles)]:
+            clear &= np.hypot(spots[:, 0] - px, spots[:, 1] - py) >= need
+        best, best_score = (x, y), math.inf
+        for k in np.flatnonzero(clear):
+            distance = rings[k, 2]
+            if distance >= best_score:
+                break
+            score = distance + cost(i, *spots[k])
+            if score < best_score:
+                best, best_score = (float(spots[k, 0]), float(spots[k, 1])), score
+        placed = np.vstack([placed, best])
+    return [(float(px), float(py)) for px, py in placed]
+
+
+@functools.lru_cache(maxsize=8)
+def _rings(radius: float) -> np.ndarray:
+    """Offsets (dx, dy, distance) round a point, nearest first, out to ``SPREAD_REACH`` radii."""
+    distance = np.repeat(np.arange(1, int(SPREAD_REACH * radius / SPREAD_STEP) + 1) * SPREAD_STEP, SPREAD_ANGLES)
+    angle = np.tile(np.arange(SPREAD_ANGLES) * 2 * math.pi / SPREAD_ANGLES, len(distance) // SPREAD_ANGLES)
+    rings = np.column_stack([distance * np.cos(angle), distance * np.sin(angle), distance])
+    return np.vstack([[0.0, 0.0, 0.0], rings])
 
 
 def curve(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[list[float]]:

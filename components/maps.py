@@ -13,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components import map_frame
+from components import geo, map_frame
 from components.dataset import Dataset
 from components.filters import View
 from components.i18n import field, t
@@ -142,7 +142,8 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     if numbered:  # markers clear of each other and of the host, each with a leader line to its true place
         by_number = points.sort_values("number")
         moved = map_frame.spread([frame.screen(x, y) for x, y in zip(by_number["lon"], by_number["lat"],
-                                                                     strict=True)], radius, [(hx, hy, host_radius)])
+                                                                     strict=True)], radius, [(hx, hy, host_radius)],
+                                 _misplacing(data, frame, by_number, radius))
         placed = [frame.place(x, y) for x, y in moved]
         points.loc[by_number.index, "lon"] = [lon for lon, _ in placed]
         points.loc[by_number.index, "lat"] = [lat for _, lat in placed]
@@ -175,6 +176,27 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
                           for x, y, side in zip(points["lon"], points["lat"], points["side"], strict=True)]
     return WorldMap(frame=frame, points=points, host=host, style=style, numbered=numbered,
                     focus=focus if focused else None, radius=radius)
+
+
+#: What a marker set aside over the sea, or over another country, costs in marker radii of
+#: distance: the sea by its own coast reads as the place, a neighbour's land reads as the neighbour.
+SEA_COST, FOREIGN_COST = 0.5, 4.0
+
+
+def _misplacing(data: Dataset, frame: map_frame.Frame, places: pd.DataFrame, radius: float):
+    """The cost for ``map_frame.spread`` of drawing the ``i``-th of ``places`` at a pixel: nothing
+    over its own country, ``SEA_COST`` radii over the sea, ``FOREIGN_COST`` over another country."""
+    countries = remember(_country_outlines, data)
+    home = [geo.country_at(countries, lon, lat) for lon, lat in zip(places["lon"], places["lat"], strict=True)]
+
+    def cost(i: int, x: float, y: float) -> float:
+        at = geo.country_at(countries, *frame.place(x, y))
+        return 0.0 if at == home[i] else radius * (SEA_COST if not at else FOREIGN_COST)
+    return cost
+
+
+def _country_outlines(data: Dataset) -> tuple[geo.Outline, ...]:
+    return geo.outlines(data.world)
 
 
 def _longest_names(data: Dataset) -> dict[str, str]:

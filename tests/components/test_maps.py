@@ -265,3 +265,31 @@ def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
     assert len(layer(spec, "delegations")["data"]) == shown  # every marker is still drawn
     assert 0 < len(arcs) <= maps.MAX_ARCS
     assert {tuple(a["path"][0]) for a in arcs} <= {(round(x, 4), round(y, 4)) for x, y in labelled}
+
+
+#: The map sizes drawn on screen: wide and beside a card at the narrowest, and presentation at the
+#: three meeting-room screens (legend of five entries, key of every shipped delegation).
+SCREEN_SIZES = ["wide", "beside_card", *(maps.presentation_size(w, h, len(SHOWN), 5)
+                                         for w, h in ((1366, 768), (1600, 1000), (1920, 1080)))]
+#: How far a marker may be drawn from its city, in marker radii: two delegations of one city
+#: beside the host's dot need this much at the narrowest map.
+MOST_MOVED = 3.0
+
+
+@pytest.mark.parametrize("size", SCREEN_SIZES, ids=str)
+@pytest.mark.parametrize("theme", [None, *THEMES], ids=str)
+def test_every_marker_is_drawn_at_its_city_not_over_another_country(data, size, theme):
+    """Issue 21: "Osaka's marker sits near Taiwan and Chungbuk's over China". A marker set aside so
+    that none hides another stays within a few radii of its city, over its own country or the sea
+    by it, never over a neighbour (the outlines the map draws tell which)."""
+    from components import geo
+
+    countries = geo.outlines(data.world)
+    built = planned(data, Filters(themes=(theme,)) if theme else None, size=size,
+                    style=maps.NORMAL if isinstance(size, str) else maps.PRESENTATION)
+    for _, row in built.points.iterrows():
+        x, y = built.frame.screen(row["lon"], row["lat"])
+        tx, ty = built.frame.screen(row["true_lon"], row["true_lat"])
+        assert math.hypot(x - tx, y - ty) <= MOST_MOVED * built.radius, f"{row['id']} is drawn far from its city"
+        home = geo.country_at(countries, row["true_lon"], row["true_lat"])
+        assert geo.country_at(countries, row["lon"], row["lat"]) in (home, ""), f"{row['id']} is over a neighbour"
