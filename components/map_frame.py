@@ -296,16 +296,31 @@ def _candidates(x: float, y: float, name: str, size: float, gap: float, radius: 
                    [(x + (radius + 1) * cos, y + (radius + 1) * sin), end])
 
 
+def box_gap(box: Box, x: float, y: float) -> float:
+    """Distance in pixels from a point to a box (0 inside it)."""
+    return math.hypot(max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3]))
+
+
+def nearest_is_own(box: Box, own: tuple[float, float, float], dots: Sequence[tuple[float, float, float]]) -> bool:
+    """Whether the label's box is nearer the rim of its own dot (x, y, radius; a focused one's
+    ring) than the rim of any other dot: a reader takes a name for the dot nearest to it."""
+    mine = box_gap(box, own[0], own[1]) - own[2]
+    return all(box_gap(box, x, y) - r > mine for x, y, r in dots if math.hypot(x - own[0], y - own[1]) > 1e-6)
+
+
 def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
                  markers: Sequence[Box], arcs: Sequence[Sequence[tuple[float, float]]], limit: int,
-                 first_gap: float | None = None) -> list[Placement]:
+                 first_gap: float | None = None, dots: Sequence[tuple[float, float, float]] = ()) -> list[Placement]:
     """Place the names of ``places`` (lon, lat, name; in priority order, the name as long as the
     longest it is drawn in): beside the marker where the label stays ``INSET`` px inside the map
     and touches no marker, arc or label placed before it; failing that, at the end of a short
     leader line that crosses no marker or label; failing that, the same allowing arcs (a name's
     outline keeps it readable over a thin arc). A name never covers a marker: ``markers`` are the
     boxes of every marker (a label may touch its own). Only the first ``limit`` places are tried.
-    ``first_gap`` overrides the gap of the first place (a focused name clears its ring)."""
+    ``first_gap`` overrides the gap of the first place (a focused name clears its ring). A name
+    goes only where its own mark (the marker, or the ring ``first_gap`` clears) is the nearest of
+    ``dots`` (x, y, radius: every dot, the host's too), so a leader line never carries it next to
+    another place; only a focused name, marked by its ring, may go elsewhere when that fails."""
     labels: list[Box] = []
     leaders: list[list[tuple[float, float]]] = []
     inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
@@ -317,7 +332,8 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
             gap = first_gap if n == 0 and first_gap is not None else radius + 4
             own = (x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
             blocking = [*labels, *(m for m in markers if m != own)]
-            for clear_of_arcs in (True, False):
+            ringed = n == 0 and first_gap is not None
+            for clear_of_arcs, nearest in ((True, True), (False, True), *(((False, False),) if ringed else ())):
                 for candidate, leader in _candidates(x, y, name, size, gap, radius):
                     box = candidate.box
                     assert box is not None
@@ -327,6 +343,8 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
                     if any(_overlaps(box, o) for o in blocking) or any(crosses(p, box) for p in leaders):
                         continue
                     if leader and (_overlaps(box, own) or any(crosses(leader, o) for o in blocking)):
+                        continue
+                    if nearest and not nearest_is_own(box, (x, y, gap - 4), dots):
                         continue
                     if clear_of_arcs and any(crosses(a, box) for a in arcs):
                         continue

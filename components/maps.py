@@ -158,15 +158,18 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     arcs = map_frame.drawn_arcs(frame, points["path"])
     # labels are placed for the longer of a name's two languages, so both label the same markers
     host_text = max((data.meta["host_name_en"], data.meta["host_name_vi"]), key=len)
+    dots = [*((x, y, radius + style.outline_px) for x, y in (frame.screen(lon, lat) for lon, lat in
+                                                              zip(points["lon"], points["lat"], strict=True))),
+            (hx, hy, host_radius)]
     host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host_text)], style.label_px + 2,
-                                        radius + 4, [*markers, host_box], arcs, 1)[0]
+                                        radius + 4, [*markers, host_box], arcs, 1, dots=dots)[0]
     host = host.join(pd.DataFrame([_label_columns(frame, host_place, host["lon"].iloc[0], host_lat, radius + 8)]))
     obstacles = [*markers, host_box, *([host_place.box] if host_place.box else [])]
     longest = _longest_names(data)
     places = map_frame.place_labels(frame, [(x, y, longest[i]) for x, y, i in
                                             zip(points["lon"], points["lat"], points["id"], strict=True)],
                                     style.label_px, radius, obstacles, arcs, MAX_LABELS,
-                                    first_gap=radius + FOCUS_GAP if focused else None)
+                                    first_gap=radius + FOCUS_GAP if focused else None, dots=dots)
     gaps = [radius + (FOCUS_GAP if focused and i == 0 else 4) for i in range(len(points))]
     columns = pd.DataFrame([_label_columns(frame, p, x, y, g) for p, x, y, g in
                             zip(places, points["lon"], points["lat"], gaps, strict=True)])
