@@ -118,16 +118,17 @@ def presentation_size(width: float, height: float, shown: int, legend_entries: i
 
 
 def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
-         focus: str | None = None, size: str | tuple[int, int] = "wide") -> WorldMap:
-    """Frame the shown delegations and the host, number the markers west to east, bow an arc from
-    each to the host and place every name that fits (a ``focus``ed delegation's first, clear of
-    its ring). ``size``: a name of ``MAP_SIZES`` or (width, height) in pixels."""
+         focus: str | None = None, size: str | tuple[int, int] = "wide", numbers: bool = True) -> WorldMap:
+    """Frame the shown delegations and the host, number the markers west to east (unless not
+    ``numbers``), bow an arc from each to the host and place every name that fits (a ``focus``ed
+    delegation's first, clear of its ring). ``size``: a name of ``MAP_SIZES`` or (width, height)
+    in pixels."""
     width, height = MAP_SIZES[size] if isinstance(size, str) else size
     points = map_points(data, view, colouring, lang)
     host_lat, host_lon = data.host_position
     focused = focus is not None and focus in set(points["id"])
     frame = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
-    numbered = len(points) <= MAX_NUMBERED
+    numbered = numbers and len(points) <= MAX_NUMBERED
     west_to_east = points.assign(x=[frame.unwrap(x) for x in points["lon"]]).sort_values(
         ["x", "lat"], ascending=[True, False], kind="stable").index
     points["number"] = 0
@@ -373,13 +374,15 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
 
 
 def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
-    """A small map of one delegation with its arc to the host city, both in view, for the profile page."""
+    """A small map of one delegation with its arc to the host city, both in view, for the profile
+    page. Its marker carries no number: a lone "1" would contradict the number the delegation has
+    on the main map, which depends on the filter there, and the name beside it says who it is."""
     from components.filters import Filters  # local: filters imports nothing from maps
     from components.style import colouring
 
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
-    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator")  # framed with the host
+    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator", numbers=False)
     return world_deck(built, data, lang)
 
 

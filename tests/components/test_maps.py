@@ -300,3 +300,13 @@ def test_every_marker_is_drawn_at_its_city_not_over_another_country(data, size, 
         assert math.hypot(x - tx, y - ty) <= MOST_MOVED * built.radius, f"{row['id']} is drawn far from its city"
         home = geo.country_at(countries, row["true_lon"], row["true_lat"])
         assert geo.country_at(countries, row["lon"], row["lat"]) in (home, ""), f"{row['id']} is over a neighbour"
+
+
+def test_the_profile_locator_marks_its_delegation_without_a_number_and_names_it(data):
+    """Issue 21: the profile's small map numbered its one delegation "1", which is not its number
+    on the main map; it shows the delegation, named, and the city."""
+    spec = json.loads(maps.locator_deck(data, "chongqing", "vi").to_json())
+    assert not [item for item in spec["layers"] if item["id"] == "numbers"]
+    assert [p["id"] for p in layer(spec, "delegations")["data"]] == ["chongqing"]
+    name = data.localities.set_index("id").loc["chongqing", "name_vi"]
+    assert [p["name"] for p in layer(spec, "labels")["data"]] == [name]
