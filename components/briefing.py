@@ -5,7 +5,6 @@ files are written by components/briefing_files.py. No Streamlit."""
 
 from __future__ import annotations
 
-import html
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -24,7 +23,7 @@ from components.labels import labels_of
 from components.memo import remember
 from components.sourcing import publishers, source_line, source_title, source_url
 from components.style import colouring
-from components.typeface import lines_needed, text_width
+from components.typeface import lines_needed
 
 #: Slide geometry in points (13.333 × 7.5 in, 16:9), shared by the PPTX and the PDF.
 WIDTH, HEIGHT, MARGIN = 960.0, 540.0, 40.0
@@ -253,25 +252,6 @@ def readable(figure: go.Figure, minimum: float = PICTURE_MIN_PT) -> go.Figure:
     return copy
 
 
-#: Height of one legend entry at the pictures' smallest type, in points.
-LEGEND_ROW = 19.0
-
-
-def _key_under_legend(figure: go.Figure, height: float) -> go.Figure:
-    """The map on a slide: no room kept for an axis, the legend at the smallest type and the
-    numbered key right under it (both stand in the right margin)."""
-    entries = sum(1 for trace in figure.data if trace.name and trace.showlegend is not False)
-    lines = [html.unescape(line) for key in figure.layout.annotations for line in key.text.split("<br>")]
-    lines += [html.unescape(trace.name) for trace in figure.data if trace.name]
-    widest = max((text_width(line, PICTURE_MIN_PT) for line in lines), default=0)
-    # plotly widens its margin for a legend, not for an annotation: room for the key's longest line
-    figure.update_layout(margin={"t": 4, "b": 4, "l": 0, "r": widest * 1.1 + 40},
-                         legend={"font": {"size": PICTURE_MIN_PT}})
-    for key in figure.layout.annotations:
-        key.update(y=1 - (entries * LEGEND_ROW + 8) / (height - 8), yanchor="top")
-    return figure
-
-
 def _match_notes(data: Dataset, view: View, lang: str) -> tuple[str, ...]:
     """Under the match chart: its rule in one line, and the delegations it does not draw."""
     ranked = match_rule.ranking(data, view)
@@ -345,24 +325,28 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
                 keywords=t("briefing.keywords", lang), lang=lang)
 
 
+def _pixels(size: tuple[float, float]) -> tuple[int, int]:
+    """A picture's box in points as the CSS pixels it is drawn at (one to the point)."""
+    return round(size[0]), round(size[1])
+
+
 def _render(figure: go.Figure, size: tuple[float, float]) -> bytes:
     """A picture drawn at the size it is placed, one CSS pixel to the point, sharp for print."""
-    return export.figure_bytes(figure, "png", width=round(size[0]), height=round(size[1]), scale=PICTURE_SCALE)
+    width, height = _pixels(size)
+    return export.figure_bytes(figure, "png", width=width, height=height, scale=PICTURE_SCALE)
 
 
 def pictures(data: Dataset, view: View, lang: str, sizes: dict[str, tuple[float, float]],
              render: Callable[[go.Figure, tuple[float, float]], bytes] = _render) -> dict[str, bytes]:
     """The charts the pack shows, each drawn at its placed size with type of at least 12 pt and
     without its own title; the match chart on one scale (bars labelled with their score); the flags."""
-    built = [world_static.world_figure(data, view, colouring(data, view, "theme", lang), lang),
-             charts.theme_counts(data, view, lang), charts.match_chart(data, view, lang)]
-    rendered = {}
-    for chart in built:
+    world = world_static.world_figure(data, view, colouring(data, view, "theme", lang), lang,
+                                      size=_pixels(sizes["world-map"]), titled=False, text_px=PICTURE_MIN_PT)
+    rendered = {"world-map": render(world.figure, sizes["world-map"])}  # planned at its size: drawn as it is
+    for chart in (charts.theme_counts(data, view, lang), charts.match_chart(data, view, lang)):
         figure = readable(_untitled(chart.figure))
         if chart.name == "host-match":
             figure.update_traces(texttemplate="%{x}")
-        if chart.name == "world-map":
-            figure = _key_under_legend(figure, sizes[chart.name][1])
         rendered[chart.name] = render(figure, sizes[chart.name])
     for code in sorted(set(view.localities["country"])):
         flag = remember(export.flag_png, data.flag_path(code))

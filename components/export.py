@@ -86,12 +86,14 @@ def slide_png(fig: go.Figure) -> bytes:
 
 
 def print_png(fig: go.Figure) -> bytes:
-    """Three times the on-screen size, for print."""
-    return figure_bytes(fig, "png", width=PRINT_WIDTH, height=fig.layout.height, scale=PRINT_SCALE)
+    """Three times the on-screen size, for print (a figure laid out at its own width keeps it:
+    the world map is planned for its pixels)."""
+    return figure_bytes(fig, "png", width=fig.layout.width or PRINT_WIDTH, height=fig.layout.height,
+                        scale=PRINT_SCALE)
 
 
 def vector(fig: go.Figure, fmt: str) -> bytes:
-    return figure_bytes(fig, fmt, width=PRINT_WIDTH, height=fig.layout.height)
+    return figure_bytes(fig, fmt, width=fig.layout.width or PRINT_WIDTH, height=fig.layout.height)
 
 
 def flag_png(svg: Path, height: int = 120) -> bytes | None:

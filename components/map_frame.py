@@ -6,9 +6,12 @@ Pure; no Streamlit, no pydeck."""
 
 from __future__ import annotations
 
+import functools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+
+import numpy as np
 
 #: Centre longitudes of an Asia-Pacific-centred view. Such a view is taken when it is at most
 #: ``ASIA_PACIFIC_SLACK`` degrees wider than the narrowest view of the same places.
@@ -115,40 +118,48 @@ def fit(lons: Sequence[float], lats: Sequence[float], width: float, height: floa
     return Frame(longitude=lon, latitude=lat, zoom=zoom, width=width, height=height, west=west)
 
 
+#: How far a marker may be moved aside, in marker radii, and the steps tried up to there.
+SPREAD_REACH, SPREAD_STEP, SPREAD_ANGLES = 4.0, 1.0, 48
+
+
 def spread(positions: Sequence[tuple[float, float]], radius: float,
-           fixed: Sequence[tuple[float, float, float]] = ()) -> list[tuple[float, float]]:
-    """Markers moved apart until none covers another or a ``fixed`` circle (x, y, radius: the
-    host's dot), each by as little as it takes, so each stays visible and clickable; markers that
-    do not touch stay where they are. Markers at one spot part in the order given (the first goes
-    west, the others round the clock). Pixel positions in, pixel positions out."""
+           fixed: Sequence[tuple[float, float, float]] = (),
+           cost: Callable[[int, float, float], float] = lambda i, x, y: 0.0) -> list[tuple[float, float]]:
+    """Markers set down one by one in the order given, each at the spot nearest its true place
+    where it covers no marker set down before it and no ``fixed`` circle (x, y, radius: the
+    host's dot), so each stays visible and clickable: a marker that touches nothing stays where
+    it is, one that does is set beside the others, as close as it fits (a tight stack around the
+    place, never a chain pushed across the map). ``cost(i, x, y)`` adds pixels to a spot for
+    marker ``i`` (one over a neighbouring country costs more than the sea by its own coast); the
+    spot with the least distance plus cost wins. Pixel positions in, pixel positions out."""
     reach = 2 * radius + 4  # white rims apart by a pixel
-    result = [list(p) for p in positions]
-    for _ in range(200):
-        moved = False
-        for i in range(len(result)):
-            for j in range(i + 1, len(result)):
-                (xi, yi), (xj, yj) = result[i], result[j]
-                dx, dy, dist = xj - xi, yj - yi, math.hypot(xj - xi, yj - yi)
-                if dist >= reach:
-                    continue
-                if dist < 1e-6:  # one spot: part them in a fixed direction
-                    angle = math.pi + 2 * math.pi * (j - i) / (len(result) + 1)
-                    dx, dy, dist = math.cos(angle), math.sin(angle), 1.0
-                push = (reach - dist) / 2 + 0.05
-                result[i] = [xi - dx / dist * push, yi - dy / dist * push]
-                result[j] = [xj + dx / dist * push, yj + dy / dist * push]
-                moved = True
-            for fx, fy, fr in fixed:
-                x, y = result[i]
-                dx, dy, dist = x - fx, y - fy, math.hypot(x - fx, y - fy)
-                need = radius + fr + 4
-                if dist < need:
-                    dx, dy, dist = (dx, dy, dist) if dist > 1e-6 else (0.0, -1.0, 1.0)
-                    result[i] = [fx + dx / dist * (need + 0.05), fy + dy / dist * (need + 0.05)]
-                    moved = True
-        if not moved:
-            break
-    return [(x, y) for x, y in result]
+    rings = _rings(radius)
+    circles = np.array([(fx, fy, radius + fr + 4) for fx, fy, fr in fixed]).reshape(-1, 3)
+    placed = np.empty((0, 2))
+    for i, (x, y) in enumerate(positions):
+        spots = rings[:, :2] + (x, y)
+        clear = np.ones(len(spots), dtype=bool)
+        for (px, py), need in [*((p, reach) for p in placed), *((c[:2], c[2]) for c in circles)]:
+            clear &= np.hypot(spots[:, 0] - px, spots[:, 1] - py) >= need
+        best, best_score = (x, y), math.inf
+        for k in np.flatnonzero(clear):
+            distance = rings[k, 2]
+            if distance >= best_score:
+                break
+            score = distance + cost(i, *spots[k])
+            if score < best_score:
+                best, best_score = (float(spots[k, 0]), float(spots[k, 1])), score
+        placed = np.vstack([placed, best])
+    return [(float(px), float(py)) for px, py in placed]
+
+
+@functools.lru_cache(maxsize=8)
+def _rings(radius: float) -> np.ndarray:
+    """Offsets (dx, dy, distance) round a point, nearest first, out to ``SPREAD_REACH`` radii."""
+    distance = np.repeat(np.arange(1, int(SPREAD_REACH * radius / SPREAD_STEP) + 1) * SPREAD_STEP, SPREAD_ANGLES)
+    angle = np.tile(np.arange(SPREAD_ANGLES) * 2 * math.pi / SPREAD_ANGLES, len(distance) // SPREAD_ANGLES)
+    rings = np.column_stack([distance * np.cos(angle), distance * np.sin(angle), distance])
+    return np.vstack([[0.0, 0.0, 0.0], rings])
 
 
 def curve(start: tuple[float, float], end: tuple[float, float], steps: int = 24) -> list[list[float]]:
@@ -285,16 +296,31 @@ def _candidates(x: float, y: float, name: str, size: float, gap: float, radius: 
                    [(x + (radius + 1) * cos, y + (radius + 1) * sin), end])
 
 
+def box_gap(box: Box, x: float, y: float) -> float:
+    """Distance in pixels from a point to a box (0 inside it)."""
+    return math.hypot(max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3]))
+
+
+def nearest_is_own(box: Box, own: tuple[float, float, float], dots: Sequence[tuple[float, float, float]]) -> bool:
+    """Whether the label's box is nearer the rim of its own dot (x, y, radius; a focused one's
+    ring) than the rim of any other dot: a reader takes a name for the dot nearest to it."""
+    mine = box_gap(box, own[0], own[1]) - own[2]
+    return all(box_gap(box, x, y) - r > mine for x, y, r in dots if math.hypot(x - own[0], y - own[1]) > 1e-6)
+
+
 def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
                  markers: Sequence[Box], arcs: Sequence[Sequence[tuple[float, float]]], limit: int,
-                 first_gap: float | None = None) -> list[Placement]:
+                 first_gap: float | None = None, dots: Sequence[tuple[float, float, float]] = ()) -> list[Placement]:
     """Place the names of ``places`` (lon, lat, name; in priority order, the name as long as the
     longest it is drawn in): beside the marker where the label stays ``INSET`` px inside the map
     and touches no marker, arc or label placed before it; failing that, at the end of a short
     leader line that crosses no marker or label; failing that, the same allowing arcs (a name's
     outline keeps it readable over a thin arc). A name never covers a marker: ``markers`` are the
     boxes of every marker (a label may touch its own). Only the first ``limit`` places are tried.
-    ``first_gap`` overrides the gap of the first place (a focused name clears its ring)."""
+    ``first_gap`` overrides the gap of the first place (a focused name clears its ring). A name
+    goes only where its own mark (the marker, or the ring ``first_gap`` clears) is the nearest of
+    ``dots`` (x, y, radius: every dot, the host's too), so a leader line never carries it next to
+    another place; only a focused name, marked by its ring, may go elsewhere when that fails."""
     labels: list[Box] = []
     leaders: list[list[tuple[float, float]]] = []
     inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
@@ -306,7 +332,8 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
             gap = first_gap if n == 0 and first_gap is not None else radius + 4
             own = (x - radius - 2, y - radius - 2, x + radius + 2, y + radius + 2)
             blocking = [*labels, *(m for m in markers if m != own)]
-            for clear_of_arcs in (True, False):
+            ringed = n == 0 and first_gap is not None
+            for clear_of_arcs, nearest in ((True, True), (False, True), *(((False, False),) if ringed else ())):
                 for candidate, leader in _candidates(x, y, name, size, gap, radius):
                     box = candidate.box
                     assert box is not None
@@ -316,6 +343,8 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
                     if any(_overlaps(box, o) for o in blocking) or any(crosses(p, box) for p in leaders):
                         continue
                     if leader and (_overlaps(box, own) or any(crosses(leader, o) for o in blocking)):
+                        continue
+                    if nearest and not nearest_is_own(box, (x, y, gap - 4), dots):
                         continue
                     if clear_of_arcs and any(crosses(a, box) for a in arcs):
                         continue

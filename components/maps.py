@@ -13,7 +13,7 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from components import map_frame
+from components import geo, map_frame
 from components.dataset import Dataset
 from components.filters import View
 from components.i18n import field, t
@@ -118,16 +118,17 @@ def presentation_size(width: float, height: float, shown: int, legend_entries: i
 
 
 def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapStyle = NORMAL,
-         focus: str | None = None, size: str | tuple[int, int] = "wide") -> WorldMap:
-    """Frame the shown delegations and the host, number the markers west to east, bow an arc from
-    each to the host and place every name that fits (a ``focus``ed delegation's first, clear of
-    its ring). ``size``: a name of ``MAP_SIZES`` or (width, height) in pixels."""
+         focus: str | None = None, size: str | tuple[int, int] = "wide", numbers: bool = True) -> WorldMap:
+    """Frame the shown delegations and the host, number the markers west to east (unless not
+    ``numbers``), bow an arc from each to the host and place every name that fits (a ``focus``ed
+    delegation's first, clear of its ring). ``size``: a name of ``MAP_SIZES`` or (width, height)
+    in pixels."""
     width, height = MAP_SIZES[size] if isinstance(size, str) else size
     points = map_points(data, view, colouring, lang)
     host_lat, host_lon = data.host_position
     focused = focus is not None and focus in set(points["id"])
     frame = map_frame.fit([*points["lon"], host_lon], [*points["lat"], host_lat], width, height)
-    numbered = len(points) <= MAX_NUMBERED
+    numbered = numbers and len(points) <= MAX_NUMBERED
     west_to_east = points.assign(x=[frame.unwrap(x) for x in points["lon"]]).sort_values(
         ["x", "lat"], ascending=[True, False], kind="stable").index
     points["number"] = 0
@@ -142,7 +143,8 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     if numbered:  # markers clear of each other and of the host, each with a leader line to its true place
         by_number = points.sort_values("number")
         moved = map_frame.spread([frame.screen(x, y) for x, y in zip(by_number["lon"], by_number["lat"],
-                                                                     strict=True)], radius, [(hx, hy, host_radius)])
+                                                                     strict=True)], radius, [(hx, hy, host_radius)],
+                                 _misplacing(data, frame, by_number, radius))
         placed = [frame.place(x, y) for x, y in moved]
         points.loc[by_number.index, "lon"] = [lon for lon, _ in placed]
         points.loc[by_number.index, "lat"] = [lat for _, lat in placed]
@@ -157,15 +159,18 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     arcs = map_frame.drawn_arcs(frame, points["path"])
     # labels are placed for the longer of a name's two languages, so both label the same markers
     host_text = max((data.meta["host_name_en"], data.meta["host_name_vi"]), key=len)
+    dots = [*((x, y, radius + style.outline_px) for x, y in (frame.screen(lon, lat) for lon, lat in
+                                                              zip(points["lon"], points["lat"], strict=True))),
+            (hx, hy, host_radius)]
     host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host_text)], style.label_px + 2,
-                                        radius + 4, [*markers, host_box], arcs, 1)[0]
+                                        radius + 4, [*markers, host_box], arcs, 1, dots=dots)[0]
     host = host.join(pd.DataFrame([_label_columns(frame, host_place, host["lon"].iloc[0], host_lat, radius + 8)]))
     obstacles = [*markers, host_box, *([host_place.box] if host_place.box else [])]
     longest = _longest_names(data)
     places = map_frame.place_labels(frame, [(x, y, longest[i]) for x, y, i in
                                             zip(points["lon"], points["lat"], points["id"], strict=True)],
                                     style.label_px, radius, obstacles, arcs, MAX_LABELS,
-                                    first_gap=radius + FOCUS_GAP if focused else None)
+                                    first_gap=radius + FOCUS_GAP if focused else None, dots=dots)
     gaps = [radius + (FOCUS_GAP if focused and i == 0 else 4) for i in range(len(points))]
     columns = pd.DataFrame([_label_columns(frame, p, x, y, g) for p, x, y, g in
                             zip(places, points["lon"], points["lat"], gaps, strict=True)])
@@ -175,6 +180,27 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
                           for x, y, side in zip(points["lon"], points["lat"], points["side"], strict=True)]
     return WorldMap(frame=frame, points=points, host=host, style=style, numbered=numbered,
                     focus=focus if focused else None, radius=radius)
+
+
+#: What a marker set aside over the sea, or over another country, costs in marker radii of
+#: distance: the sea by its own coast reads as the place, a neighbour's land reads as the neighbour.
+SEA_COST, FOREIGN_COST = 0.5, 4.0
+
+
+def _misplacing(data: Dataset, frame: map_frame.Frame, places: pd.DataFrame, radius: float):
+    """The cost for ``map_frame.spread`` of drawing the ``i``-th of ``places`` at a pixel: nothing
+    over its own country, ``SEA_COST`` radii over the sea, ``FOREIGN_COST`` over another country."""
+    countries = remember(_country_outlines, data)
+    home = [geo.country_at(countries, lon, lat) for lon, lat in zip(places["lon"], places["lat"], strict=True)]
+
+    def cost(i: int, x: float, y: float) -> float:
+        at = geo.country_at(countries, *frame.place(x, y))
+        return 0.0 if at == home[i] else radius * (SEA_COST if not at else FOREIGN_COST)
+    return cost
+
+
+def _country_outlines(data: Dataset) -> tuple[geo.Outline, ...]:
+    return geo.outlines(data.world)
 
 
 def _longest_names(data: Dataset) -> dict[str, str]:
@@ -348,13 +374,15 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
 
 
 def locator_deck(data: Dataset, locality_id: str, lang: str) -> CompactDeck:
-    """A small map of one delegation with its arc to the host city, both in view, for the profile page."""
+    """A small map of one delegation with its arc to the host city, both in view, for the profile
+    page. Its marker carries no number: a lone "1" would contradict the number the delegation has
+    on the main map, which depends on the filter there, and the name beside it says who it is."""
     from components.filters import Filters  # local: filters imports nothing from maps
     from components.style import colouring
 
     places = data.localities[data.localities["id"] == locality_id]
     view = View(Filters(), places, data.priorities[data.priorities["locality_id"] == locality_id])
-    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator")  # framed with the host
+    built = plan(data, view, colouring(data, view, "theme", lang), lang, size="locator", numbers=False)
     return world_deck(built, data, lang)
 
 

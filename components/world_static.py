@@ -15,10 +15,11 @@ from components.charts import Chart
 from components.charts import frame as frame_figure
 from components.dataset import Dataset
 from components.filters import View, describe
-from components.i18n import t
-from components.maps import NORMAL, PRESENTATION, WorldMap, leader_lines, plan
+from components.i18n import field, t
+from components.maps import MAX_NUMBERED, NORMAL, PRESENTATION, WorldMap, leader_lines, map_points, plan
 from components.style import FOCUS_RING, FONT_FAMILY, HOST_COLOR, INK, PAPER, Colouring
 from components.style import colouring as colouring_of
+from components.typeface import text_width
 
 #: Where plotly.js finds the outlines in the browser: data/topojson, served by the app
 #: (static/topojson links to it; Streamlit serves static/ under /app/static/).
@@ -101,26 +102,52 @@ def light_map(data: Dataset, view: View, lang: str, color: str, style_name: str,
     return built, map_figure(built, data, chosen, lang)
 
 
-def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str) -> Chart:
-    """The map as a file: the screen's map (the same plan, names and numbers) under a title and the
-    filter in words, with the colour legend and the numbered key beside it in type that stays
-    legible on A4."""
-    built = plan(data, view, colouring, lang, size="wide")
+#: The map as a downloaded picture, in CSS pixels: a 16:9 slide (``export.slide_png`` draws it
+#: at this size) and print (``export.print_png`` keeps the figure's own width).
+FILE_SIZE = (1280, 720)
+#: A legend entry's height and a key line's height per pixel of type (plotly's own spacing).
+LEGEND_ROW, KEY_LINE = 1.6, 1.3
+#: Room between the map and the legend, and after the widest legend or key line.
+KEY_GAP, KEY_PAD = 16, 12
+
+
+def world_figure(data: Dataset, view: View, colouring: Colouring, lang: str, size: tuple[int, int] = FILE_SIZE,
+                 titled: bool = True, text_px: int = 15) -> Chart:
+    """The map as a file: the screen's map (the same names and numbers) planned at exactly the
+    pixels it is drawn at, so no name is cut or crowded and the map fills its part of the
+    picture; beside it the colour legend and the numbered key in ``text_px`` type. ``titled``:
+    under a title and the filter in words, over the source line (a downloaded picture); else
+    the picture alone (a slide gives its own title and source line)."""
+    width, height = size
+    top, bottom = (90, 100) if titled else (4, 4)
+    shown = map_points(data, view, colouring, lang)
+    lines = [label for label, _ in colouring.legend] + [data.meta[field(lang, "host_name")]]
+    if len(shown) <= MAX_NUMBERED:
+        lines += [f"{len(shown)}  {name} · {country}" for name, country in zip(shown["name"], shown["country"],
+                                                                              strict=True)]
+    key_width = max(text_width(line, text_px, bold=True) for line in lines) + KEY_PAD + 40  # 40: legend swatch
+    left = 10 if titled else 0
+    map_size = (max(int(width - left - KEY_GAP - key_width), 200), int(height - top - bottom))
+    built = plan(data, view, colouring, lang, size=map_size)
     fig = map_figure(built, data, colouring, lang, legend=True)
-    fig.update_geos(domain={"x": [0, 0.64], "y": [0, 1]})
-    chart = frame_figure(fig, data, lang, t("charts.world.title", lang), describe(data, view.filters, lang), 760)
-    chart.update_layout(width=None, paper_bgcolor=PAPER, showlegend=True, margin={"l": 30, "r": 30, "t": 90, "b": 80},
-                        legend={"orientation": "v", "x": 0.66, "y": 1, "yanchor": "top", "font": {"size": 15}})
+    if titled:
+        fig = frame_figure(fig, data, lang, t("charts.world.title", lang), describe(data, view.filters, lang), height)
+    legend_top = (len(colouring.legend) + 1) * LEGEND_ROW * text_px + 8
+    fig.update_layout(width=width, height=height, paper_bgcolor=PAPER, showlegend=True,
+                      margin={"l": left, "r": width - left - map_size[0], "t": top, "b": bottom, "autoexpand": False},
+                      font={"size": text_px}, legend={"orientation": "v", "x": 1 + KEY_GAP / map_size[0], "y": 1,
+                                                      "xanchor": "left", "yanchor": "top", "font": {"size": text_px},
+                                                      "bgcolor": "rgba(0,0,0,0)"})
     if built.numbered:  # the numbered key under the legend: every marker named, even where names crowd
-        key = "<br>".join(f"<b>{n}</b>  {html.escape(name)} · {html.escape(country)}"
-                          for n, name, country, _ in built.key)
-        chart.add_annotation(text=key, xref="paper", yref="paper", x=0.66, y=0.6, xanchor="left", yanchor="top",
-                             align="left", showarrow=False, font={"size": 14, "color": NORMAL.label})
+        key = [f"<b>{n}</b>  {html.escape(name)} · {html.escape(country)}" for n, name, country, _ in built.key]
+        fig.add_annotation(text="<br>".join(key), xref="paper", yref="paper", x=1 + KEY_GAP / map_size[0],
+                           y=1 - legend_top / map_size[1], xanchor="left", yanchor="top", align="left",
+                           showarrow=False, font={"size": text_px, "color": NORMAL.label})
     points = built.points
     table = points.sort_values("number")[["number", "name", "country", "head", "relation", "themes",
                                           "true_lat", "true_lon"]]
     table = table.assign(true_lon=[round(((x + 180) % 360) - 180, 4) for x in table["true_lon"]])
-    return Chart("world-map", chart, table.rename(columns={"number": "#", "true_lat": "lat", "true_lon": "lon"}))
+    return Chart("world-map", fig, table.rename(columns={"number": "#", "true_lat": "lat", "true_lon": "lon"}))
 
 
 def _lines(paths: list[list[tuple[float, float]]], colour: str, width: float, opacity: float) -> go.Scattergeo:

@@ -127,11 +127,14 @@ def markers_of(built: maps.WorldMap) -> dict[str, tuple[float, float, float]]:
 PLANS = [*(("wide", None, Filters(themes=(theme,))) for theme in THEMES), ("wide", None, Filters()),
          ("beside_card", None, Filters()), ("wide", None, Filters(evidence=("A", "B", "L", "C"))),
          *(("beside_card", None, Filters(themes=(theme,))) for theme in THEMES),
-         *(("presentation", locality, Filters()) for locality in SHOWN)]
+         *(("presentation", locality, Filters()) for locality in SHOWN),
+         *((maps.presentation_size(w, h, len(SHOWN), 5), None, Filters()) for w, h in ((1366, 768), (1920, 1080)))]
 
 
 def plan_id(value: object) -> str:
-    return value if isinstance(value, str) else ",".join(value.themes) if isinstance(value, Filters) else ""
+    if isinstance(value, Filters):
+        return ",".join(value.themes)
+    return value if isinstance(value, str) else str(value) if value else ""
 
 
 @pytest.mark.parametrize(("size", "focus", "filters"), PLANS, ids=plan_id)
@@ -141,7 +144,7 @@ def test_every_name_is_beside_its_marker_or_led_to_it_and_covers_no_other(data, 
     labelled = {}
     for lang in ("en", "vi"):
         built = planned(data, filters, lang=lang, size=size, focus=focus,
-                        style=maps.PRESENTATION if size == "presentation" else maps.NORMAL)
+                        style=maps.NORMAL if size in ("wide", "beside_card") else maps.PRESENTATION)
         dots = markers_of(built)
         names = drawn_names(built)
         labelled[lang] = {i for i, _, _ in names}
@@ -158,6 +161,10 @@ def test_every_name_is_beside_its_marker_or_led_to_it_and_covers_no_other(data, 
             for other, (ox, oy, other_radius) in dots.items():
                 if other != i:
                     assert gap_to(box, ox, oy) > other_radius, f"{lang}: {i}'s name covers the marker of {other}"
+                    # "Minsk beside Leipzig", "Chongqing beside the Lao delegation": the dot nearest a
+                    # name (its rim) is the one a reader takes it for; the tour's current one is ringed
+                    assert i == built.focus or gap_to(box, ox, oy) - other_radius > gap_to(box, x, y) - radius, (
+                        f"{lang}: {i}'s name is nearer {other}'s dot")
         for n, (i, a, _) in enumerate(names):
             for j, b, _ in names[n + 1:]:
                 assert a[2] < b[0] or a[0] > b[2] or a[3] < b[1] or a[1] > b[3], f"{lang}: {i}'s name covers {j}'s"
@@ -265,3 +272,41 @@ def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
     assert len(layer(spec, "delegations")["data"]) == shown  # every marker is still drawn
     assert 0 < len(arcs) <= maps.MAX_ARCS
     assert {tuple(a["path"][0]) for a in arcs} <= {(round(x, 4), round(y, 4)) for x, y in labelled}
+
+
+#: The map sizes drawn on screen: wide and beside a card at the narrowest, and presentation at the
+#: three meeting-room screens (legend of five entries, key of every shipped delegation).
+SCREEN_SIZES = ["wide", "beside_card", *(maps.presentation_size(w, h, len(SHOWN), 5)
+                                         for w, h in ((1366, 768), (1600, 1000), (1920, 1080)))]
+#: How far a marker may be drawn from its city, in marker radii: two delegations of one city
+#: beside the host's dot need this much at the narrowest map.
+MOST_MOVED = 3.0
+
+
+@pytest.mark.parametrize("size", SCREEN_SIZES, ids=str)
+@pytest.mark.parametrize("theme", [None, *THEMES], ids=str)
+def test_every_marker_is_drawn_at_its_city_not_over_another_country(data, size, theme):
+    """Issue 21: "Osaka's marker sits near Taiwan and Chungbuk's over China". A marker set aside so
+    that none hides another stays within a few radii of its city, over its own country or the sea
+    by it, never over a neighbour (the outlines the map draws tell which)."""
+    from components import geo
+
+    countries = geo.outlines(data.world)
+    built = planned(data, Filters(themes=(theme,)) if theme else None, size=size,
+                    style=maps.NORMAL if isinstance(size, str) else maps.PRESENTATION)
+    for _, row in built.points.iterrows():
+        x, y = built.frame.screen(row["lon"], row["lat"])
+        tx, ty = built.frame.screen(row["true_lon"], row["true_lat"])
+        assert math.hypot(x - tx, y - ty) <= MOST_MOVED * built.radius, f"{row['id']} is drawn far from its city"
+        home = geo.country_at(countries, row["true_lon"], row["true_lat"])
+        assert geo.country_at(countries, row["lon"], row["lat"]) in (home, ""), f"{row['id']} is over a neighbour"
+
+
+def test_the_profile_locator_marks_its_delegation_without_a_number_and_names_it(data):
+    """Issue 21: the profile's small map numbered its one delegation "1", which is not its number
+    on the main map; it shows the delegation, named, and the city."""
+    spec = json.loads(maps.locator_deck(data, "chongqing", "vi").to_json())
+    assert not [item for item in spec["layers"] if item["id"] == "numbers"]
+    assert [p["id"] for p in layer(spec, "delegations")["data"]] == ["chongqing"]
+    name = data.localities.set_index("id").loc["chongqing", "name_vi"]
+    assert [p["name"] for p in layer(spec, "labels")["data"]] == [name]

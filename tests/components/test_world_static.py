@@ -3,9 +3,12 @@ numbers, a click names its delegation."""
 
 from __future__ import annotations
 
+import pytest
+
 from components import maps, world_static
 from components.dataset import DATA_DIR
 from components.filters import Filters, apply
+from components.style import colouring
 
 ROOT = DATA_DIR.parent
 
@@ -39,3 +42,25 @@ def test_light_map_ranges_keep_the_plans_shape(data):
     west, east = geo.lonaxis.range
     assert east - west == 360 * built.frame.width / built.frame.world_width
     assert geo.center.lat == built.frame.latitude and geo.center.lon == built.frame.longitude
+
+
+@pytest.mark.parametrize(("size", "titled", "text_px"), [(world_static.FILE_SIZE, True, 15), ((880, 387), False, 12)],
+                         ids=["download", "pack"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_map_file_is_planned_at_the_pixels_it_is_drawn_at_and_fills_them(data, size, titled, text_px, lang):
+    """Issues 20 and 21: the pack's map was planned for the screen and drawn smaller (names
+    crowded and cut, white bands, a 5 pt key). The map part of the picture is exactly the plan's
+    size and fills the height under the title; every text is at least ``text_px``."""
+    view = apply(data, Filters())
+    chosen = colouring(data, view, "theme", lang)
+    figure = world_static.world_figure(data, view, chosen, lang, size=size, titled=titled, text_px=text_px).figure
+    margin = figure.layout.margin
+    assert (figure.layout.width, figure.layout.height) == size and margin.autoexpand is False
+    area = (size[0] - margin.l - margin.r, size[1] - margin.t - margin.b)
+    assert area[0] >= size[0] * 0.5 and area[1] >= size[1] - (200 if titled else 10)
+    planned = maps.plan(data, view, chosen, lang, size=area)
+    assert list(figure.layout.geo.lonaxis.range) == pytest.approx(world_static._bounds(planned)[:2])
+    fonts = [figure.layout.legend.font.size, *(a.font.size for a in figure.layout.annotations if a.font.size)]
+    fonts += [s for trace in figure.data if "textfont" in trace and trace.textfont.size is not None
+              for s in (trace.textfont.size if isinstance(trace.textfont.size, tuple) else [trace.textfont.size])]
+    assert min(fonts) >= min(text_px, 12)
