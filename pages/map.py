@@ -16,7 +16,7 @@ colouring = ui.cached(style.colouring, data, mode=state.color)
 figures = ui.cached_call(summary.headline, data)
 caption = t("map.caption", lang, n=figures.identified, total=figures.reported, shown=len(view.localities))
 
-reported = map_view.screen()
+reported = map_view.screen(sized=state.present)
 kind = map_view.map_kind(reported)
 if state.present:
     ui.show_notices()
