@@ -18,6 +18,8 @@ caption = t("map.caption", lang, n=figures.identified, total=figures.reported, s
 
 reported = map_view.screen(sized=state.present)
 kind = map_view.map_kind(reported)
+if kind == "light":
+    map_view.warm_up_light_map()
 if state.present:
     ui.show_notices()
     map_view.tour(data, view, colouring, caption, kind, reported)

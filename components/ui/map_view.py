@@ -5,6 +5,7 @@ the same plan either way."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
@@ -58,6 +59,27 @@ export default function ({ data, setStateValue }) {
 }
 """
 _probe = st.components.v2.component("atlas_screen_probe", js=_PROBE_JS)
+
+
+#: Fetches the outlines while the page is still being built and hands them to plotly the way it
+#: keeps outlines it fetched itself (window.PlotlyGeoAssets), so that plotly, once its code has
+#: loaded, draws at once instead of asking for them then. A constant script.
+_WARM_UP_JS = """<script>
+(() => {
+  const assets = (window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}});
+  assets.topojson = assets.topojson || {};
+  if (assets.topojson.world_110m || window.atlasOutlines) return;
+  window.atlasOutlines = fetch(OUTLINES_URL).then((reply) => (reply.ok ? reply.json() : null))
+    .then((outlines) => { if (outlines && !assets.topojson.world_110m) assets.topojson.world_110m = outlines; })
+    .catch(() => {});
+})();
+</script>""".replace("OUTLINES_URL", json.dumps(world_static.TOPOJSON_URL + "world_110m.json"))
+
+
+def warm_up_light_map() -> None:
+    """Start fetching the light map's outlines now, in parallel with loading plotly's code."""
+    with st.container(key="light_map_warm_up"):  # out of sight, no room taken
+        st.html(_WARM_UP_JS, unsafe_allow_javascript=True)
 
 
 def screen(sized: bool) -> dict:
