@@ -16,8 +16,10 @@ colouring = ui.cached(style.colouring, data, mode=state.color)
 figures = ui.cached_call(summary.headline, data)
 caption = t("map.caption", lang, n=figures.identified, total=figures.reported, shown=len(view.localities))
 
-reported = map_view.screen()
+reported = map_view.screen(sized=state.present)
 kind = map_view.map_kind(reported)
+if kind == "light":
+    map_view.warm_up_light_map()
 if state.present:
     ui.show_notices()
     map_view.tour(data, view, colouring, caption, kind, reported)

@@ -5,6 +5,7 @@ the same plan either way."""
 
 from __future__ import annotations
 
+import json
 import time
 
 import streamlit as st
@@ -25,8 +26,10 @@ TOUR_SECONDS = 8
 #: Renderers that draw WebGL without a graphics card: Chromium's SwiftShader, Mesa's llvmpipe and
 #: softpipe, Windows' Basic Render Driver (remote desktops, virtual machines).
 SOFTWARE_RENDERERS = "swiftshader|llvmpipe|softpipe|software|basic render"
-#: Reports the renderer the browser draws WebGL with (WEBGL_debug_renderer_info) and the size of
-#: the window, once when mounted and again after the window is resized. A constant script.
+#: Reports the renderer the browser draws WebGL with (WEBGL_debug_renderer_info) and, where the page
+#: is sized for the window (presentation mode), the window's size, when mounted and after a resize.
+#: It reports only what changes the page (a graphics card, another size): each report reruns the
+#: script, and a rerun while the light map is first drawn delays it. A constant script.
 _PROBE_JS = """
 export default function ({ data, setStateValue }) {
   const report = () => {
@@ -43,7 +46,8 @@ export default function ({ data, setStateValue }) {
     const software = !renderer || new RegExp(data.software, "i").test(renderer);
     const screen = {gl: software ? "software" : "hardware", width: window.innerWidth, height: window.innerHeight};
     const known = data.known || {};
-    if (known.gl !== screen.gl || known.width !== screen.width || known.height !== screen.height) {
+    const resized = data.sized && (known.width !== screen.width || known.height !== screen.height);
+    if ((known.gl || "software") !== screen.gl || resized) {
       setStateValue("screen", screen);
     }
   };
@@ -57,12 +61,34 @@ export default function ({ data, setStateValue }) {
 _probe = st.components.v2.component("atlas_screen_probe", js=_PROBE_JS)
 
 
-def screen() -> dict:
+#: Fetches the outlines while the page is still being built and hands them to plotly the way it
+#: keeps outlines it fetched itself (window.PlotlyGeoAssets), so that plotly, once its code has
+#: loaded, draws at once instead of asking for them then. A constant script.
+_WARM_UP_JS = """<script>
+(() => {
+  const assets = (window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}});
+  assets.topojson = assets.topojson || {};
+  if (assets.topojson.world_110m || window.atlasOutlines) return;
+  window.atlasOutlines = fetch(OUTLINES_URL).then((reply) => (reply.ok ? reply.json() : null))
+    .then((outlines) => { if (outlines && !assets.topojson.world_110m) assets.topojson.world_110m = outlines; })
+    .catch(() => {});
+})();
+</script>""".replace("OUTLINES_URL", json.dumps(world_static.TOPOJSON_URL + "world_110m.json"))
+
+
+def warm_up_light_map() -> None:
+    """Start fetching the light map's outlines now, in parallel with loading plotly's code."""
+    with st.container(key="light_map_warm_up"):  # out of sight, no room taken
+        st.html(_WARM_UP_JS, unsafe_allow_javascript=True)
+
+
+def screen(sized: bool) -> dict:
     """What the browser reported: ``gl`` ('software' or 'hardware') and the window's ``width`` and
-    ``height``; empty until it has (the first run of a session, and in AppTest)."""
+    ``height``; empty until it has (the first run of a session, in AppTest, and where WebGL is drawn
+    in software on a page not ``sized`` for the window: then nothing would change)."""
     with st.container(key="screen_probe"):  # out of sight, no room taken
         st.html(PROBE_CSS)
-        result = _probe(key="screen_probe_component", data={"software": SOFTWARE_RENDERERS,
+        result = _probe(key="screen_probe_component", data={"software": SOFTWARE_RENDERERS, "sized": sized,
                                                             "known": st.session_state.get("atlas_screen")},
                         default={"screen": None}, on_screen_change=lambda: None)
     reported = result.get("screen")

@@ -28,12 +28,12 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
 """
 
 
-#: The screen probe (components/ui/map_view.py) runs out of sight and takes no room: display:none
-#: would keep its script from running.
+#: The screen probe and the light map's warm-up (components/ui/map_view.py) run out of sight and
+#: take no room: display:none would keep their scripts from running.
 PROBE_CSS = """
 <style>
-.st-key-screen_probe { position: absolute !important; width: 1px; height: 1px; overflow: hidden; opacity: 0;
-  pointer-events: none; }
+.st-key-screen_probe, .st-key-light_map_warm_up { position: absolute !important; width: 1px; height: 1px;
+  overflow: hidden; opacity: 0; pointer-events: none; }
 </style>
 """
 
