@@ -40,7 +40,8 @@ def test_bar_colours_come_from_the_theme_palette(data):
 def test_matrix_hover_shows_the_sourced_statement_escaped(data):
     chart = charts.theme_matrix(data, apply(data, Filters(countries=("JP",))), "en")
     hover = " ".join(chart.figure.data[0].hovertext)
-    assert "13 Joint Crediting Mechanism (JCM) projects" in hover
+    assert "Invited HCMC to take part in Expo 2025 Osaka." in hover
+    assert "Shared Japan&#x27;s experience" in hover and "Japan's" not in hover
 
 
 def test_the_three_matrix_orders_differ_and_each_sorts_as_it_says(data):
