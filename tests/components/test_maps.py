@@ -13,7 +13,9 @@ from components import map_frame, maps, style
 from components.dataset import load_dataset
 from components.filters import Filters, apply
 
-THEMES = list(load_dataset().themes["id"])
+#: The themes some shown delegation states: a filter on any other shows the empty state, not a map.
+THEMES = [theme for theme in load_dataset().themes["id"]
+          if not apply(load_dataset(), Filters(themes=(theme,))).empty]
 SHOWN = list(apply(load_dataset(), Filters()).ids)
 
 
