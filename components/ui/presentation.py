@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: A hairline round every flag (components/ui/widgets.py flag), as the briefing pack draws one.
+_FLAG_CSS = """
+[class*="st-key-flag_"] img { box-shadow: 0 0 0 1px #9FB2C1; }
+"""
+
 #: Presentation mode hides Streamlit's chrome and the sidebar and enlarges type for projectors.
 #: A constant stylesheet: no dataset text ever passes through it.
 PRESENTATION_CSS = """
@@ -24,7 +29,7 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
 .st-key-tour_map_column [data-testid="atlas-map-key"] {
   font-size: 0.72rem; grid-template-columns: repeat(3, minmax(0, 1fr)) !important; gap: 0.1rem 0.8rem !important;
 }
-</style>
+""" + _FLAG_CSS + """</style>
 """
 
 
@@ -43,6 +48,5 @@ PROBE_CSS = """
 PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; }
-
-</style>
+""" + _FLAG_CSS + """</style>
 """

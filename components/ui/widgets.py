@@ -6,6 +6,7 @@ import html
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -95,11 +96,18 @@ def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
             f'grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.25em 1.2em">{items}</ol>')
 
 
+def flag(path: Path, key: str, width: int | str) -> None:
+    """A country's flag with a hairline round it (the stylesheets draw it on ``st-key-flag_*``), so
+    Japan's bare disc and Italy's white band still read as flags on a white card."""
+    with st.container(key=f"flag_{key}"):
+        st.image(str(path), width=width)
+
+
 def locality_card(card: Card) -> None:
     """The short card of a delegation: name, country, head, relation, evidence and themes."""
     lang = context().lang
     with st.container(border=True, key=f"card_{card.id}"):
-        st.image(str(card.flag), width=56)  # above the name, so the name has the card's full width
+        flag(card.flag, f"card_{card.id}", 56)  # above the name, so the name has the card's full width
         st.subheader(escape_md(card.name), anchor=False)
         st.caption(escape_md(f"{card.country} · {card.kind}"))
         st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"

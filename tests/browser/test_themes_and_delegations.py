@@ -42,3 +42,23 @@ def test_vietnamese_pages_have_no_english_interface_text(page: Page, server, tra
     wait_for_app(page)
     page.wait_for_timeout(1500)
     assert english_left(interface_text(page)) == []
+
+
+#: The outline drawn round each flag image on the page (its box-shadow or border), in CSS pixels.
+FLAG_OUTLINES = """() => [...document.querySelectorAll('[class*="st-key-flag_"] img')].map(img => {
+  const style = getComputedStyle(img);
+  const shadow = style.boxShadow.match(/(\\d+(?:\\.\\d+)?)px(?=\\s*$)/);
+  return Math.max(parseFloat(style.borderTopWidth) || 0, shadow ? parseFloat(shadow[1]) : 0);
+})"""
+
+
+@pytest.mark.parametrize("path", ["/map?delegation=osaka&map=light", "/delegations?delegation=torino",
+                                  "/delegations?compare=osaka,torino"])
+def test_flags_have_a_hairline_so_a_white_band_or_bare_disc_reads_as_a_flag(page: Page, server, traffic, path):
+    """Japan's flag is a red disc on white, Italy's has a white band: on a white card both need
+    an edge."""
+    page.goto(server + path)
+    wait_for_app(page)
+    page.locator("[class*='st-key-flag_'] img").first.wait_for(timeout=30_000)
+    outlines = page.evaluate(FLAG_OUTLINES)
+    assert outlines and all(width >= 1 for width in outlines), outlines
