@@ -14,7 +14,8 @@ from components.dataset import Dataset
 from components.filters import View
 from components.i18n import t
 from components.maps import WorldMap
-from components.style import Colouring
+from components.style import PRESENTATION, Colouring
+from components.style import colouring as colouring_of
 from components.ui.cache import cached
 from components.ui.downloads import download_row
 from components.ui.presentation import PROBE_CSS
@@ -164,6 +165,8 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
     size = (maps.presentation_size(reported["width"], reported["height"], len(ids), len(colouring.legend))
             if reported else "presentation")
 
+    order = cached(_tour_order, data, color=ctx.state.color, size=size)
+
     @st.fragment(run_every=TOUR_SECONDS if st.session_state.tour_playing else None)
     def shown() -> None:
         now = time.monotonic()
@@ -171,17 +174,24 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
             st.session_state.tour_index += 1
             st.session_state.tour_advanced_at = now
         index = st.session_state.tour_index % len(ids)
-        current = ids[index]
+        current = order[index]
         left, right = st.columns([maps.PRESENTATION_SHARE, 1 - maps.PRESENTATION_SHARE])
         with left.container(key="tour_map_column"):
             toured, _ = _draw(data, kind, "tour_map", ctx.state.color, "presentation", current, size, len(ids))
             legend(colouring.legend)
             map_key(toured.key)
         with right.container(key="tour_card_column"):
-            st.caption(t("present.position", lang, i=index + 1, n=len(ids)))
+            st.caption(t("present.position", lang, i=index + 1, n=len(order)))
             locality_card(profiles.card(data, current, lang))
 
     shown()
+
+
+def _tour_order(data: Dataset, view: View, lang: str, color: str, size: str | tuple[int, int]) -> list[str]:
+    """The shown delegations in the order of their numbers on the map (west to east), so that the
+    tour's '3 of 13' is marker 3. The numbers do not depend on which delegation is ringed."""
+    built = maps.plan(data, view, colouring_of(data, view, color, lang), lang, PRESENTATION, None, size)
+    return list(built.points.sort_values("number")["id"])
 
 
 def _step(by: int) -> None:

@@ -4,6 +4,7 @@ give a notice and a working page, empty results explain themselves, presentation
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -114,6 +115,19 @@ def test_presentation_mode_tours_the_filtered_delegations(run_app, data):
     assert f"1 of {total}" in [c.value for c in app.caption]
     next(b for b in app.button if b.label == "Next").click().run()
     assert f"2 of {total}" in [c.value for c in app.caption]
+
+
+@pytest.mark.parametrize("theme", ["", "green"])
+def test_the_tour_position_is_the_number_on_the_current_delegations_marker(run_app, data, theme):
+    """'3 of 13' beside a card means marker 3 on the map, so the room finds it."""
+    app = run_app("map", present="1", map="light", **({"theme": theme} if theme else {}))
+    names = dict(zip(data.localities["name_en"], data.localities["id"], strict=True))
+    total = len(apply(data, Filters(themes=(theme,) if theme else ())).ids)
+    for _ in range(3):
+        position = next(c.value for c in app.caption if re.fullmatch(rf"\d+ of {total}", c.value))
+        current = names[app.subheader[-1].value.replace("\\", "")]
+        assert numbered(app)[current] == int(position.split()[0]), (position, current)
+        next(b for b in app.button if b.label == "Next").click().run()
 
 
 def test_exit_presentation_clears_the_parameter(run_app):
