@@ -68,9 +68,11 @@ def empty_state(data: Dataset) -> None:
         st.rerun()
 
 
-def legend(entries: Sequence[tuple[str, str]]) -> None:
-    """Colour swatches with labels; labels are escaped, so data text shows as text."""
-    items = "".join(
+def legend(entries: Sequence[tuple[str, str]], rule: str | None = None) -> None:
+    """Colour swatches with labels, after the ``rule`` that picks the colours when there is one;
+    labels are escaped, so data text shows as text."""
+    said = f'<span style="color:{MUTED};margin-right:1.1em">{html.escape(rule)}</span>' if rule else ""
+    items = said + "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
         f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
         f'border:1px solid {PAPER};box-shadow:0 0 0 1px {RULE};margin-right:.4em"></span>{html.escape(label)}</span>'
@@ -79,9 +81,9 @@ def legend(entries: Sequence[tuple[str, str]]) -> None:
     st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
 
 
-def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
+def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]], countries: bool = True) -> None:
     """The numbered key under the map: each marker's number, in its colour, with the delegation
-    and its country; names are escaped, so data text shows as text."""
+    and (``countries``) its country; names are escaped, so data text shows as text."""
     if not entries:
         return
     items = "".join(
@@ -89,7 +91,7 @@ def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
         f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
         f'align-items:center;justify-content:center;color:{PAPER};font-weight:700;font-size:.85em;'
         f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
-        f'<span>{html.escape(name)} <span style="color:{MUTED}">· {html.escape(country)}</span></span></li>'
+        f'<span>{html.escape(name)}{_country(country) if countries else ""}</span></li>'
         for number, name, country, colour in entries
     )
     st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
@@ -101,6 +103,10 @@ def flag(path: Path, key: str, width: int | str) -> None:
     Japan's bare disc and Italy's white band still read as flags on a white card."""
     with st.container(key=f"flag_{key}"):
         st.image(str(path), width=width)
+
+
+def _country(name: str) -> str:
+    return f' <span style="color:{MUTED}">· {html.escape(name)}</span>'
 
 
 def locality_card(card: Card) -> None:

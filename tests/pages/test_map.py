@@ -3,12 +3,14 @@ give a notice and a working page, empty results explain themselves, presentation
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
 import pytest
 
 from components.filters import Filters, apply
+from components.i18n import t
 from components.markdown import escape_md
 from tests.support.links import BAD
 
@@ -134,3 +136,30 @@ def test_exit_presentation_clears_the_parameter(run_app):
     app = run_app("map", present="1")
     next(b for b in app.button if b.label == "Exit presentation").click().run()
     assert "present" not in app.query_params
+
+
+def htmls(app) -> list[str]:
+    return [element.proto.body for element in app.get("html")]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("present", ["", "1"])
+def test_colour_by_theme_says_its_rule_and_the_legend_has_every_colour_of_the_card(run_app, lang, present):
+    """Chongqing states six themes and its marker shows one: the legend says which and why, and
+    every colour its card uses is in the legend."""
+    params = {"present": present} if present else {"delegation": "chongqing"}
+    app = run_app("map", lang=lang, map="light", **params)
+    rule = t("map.legend.theme_rule", lang)
+    legend = next(body for body in htmls(app) if "atlas-legend" in body and html.escape(rule) in body)
+    colours = set(re.findall(r"background:(#[0-9A-Fa-f]{6})", legend))
+    on_cards = {c for body in htmls(app) if "atlas-legend" in body for c in re.findall(r"background:(#[0-9A-Fa-f]{6})",
+                                                                                   body)}
+    assert on_cards <= colours, on_cards - colours
+    if not present:  # the full rule beside the colour control
+        assert t("map.color.theme_rule", lang) in [c.value for c in app.caption]
+
+
+def test_colour_by_country_needs_no_theme_rule(run_app):
+    app = run_app("map", color="country", map="light")
+    assert not [b for b in htmls(app) if html.escape(t("map.legend.theme_rule", "en")) in b]
+    assert t("map.color.theme_rule", "en") not in [c.value for c in app.caption]
