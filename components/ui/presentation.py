@@ -25,9 +25,14 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
 .st-key-tour_controls button p { font-size: 0.8rem; }
 .st-key-tour_card_column [class*="st-key-card_"] { padding: 0.7rem 0.9rem; gap: 0.45rem; }
 .st-key-tour_card_column [class*="st-key-card_"] h3 { font-size: 1.45rem; line-height: 1.25; padding: 0; }
-.st-key-tour_map_column [data-testid="atlas-legend"] { font-size: 0.8rem; line-height: 1.5 !important; }
+/* Streamlit pulls what follows a heading up by 1rem: a two-line name would run into the subtitle */
+.st-key-tour_card_column [class*="st-key-card_"] [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+/* legend and key readable from the back of the room: 16 px at 1366 x 768, 23 px at 1920 x 1080 */
+.st-key-tour_map_column [data-testid="atlas-legend"] { font-size: 0.92rem; line-height: 1.35 !important; }
 .st-key-tour_map_column [data-testid="atlas-map-key"] {
-  font-size: 0.72rem; grid-template-columns: repeat(3, minmax(0, 1fr)) !important; gap: 0.1rem 0.8rem !important;
+  font-size: 0.92rem; line-height: 1.25; grid-template-columns: repeat(3, minmax(0, 1fr)) !important;
+  gap: 0.1rem 0.8rem !important;
 }
 """ + _FLAG_CSS + """</style>
 """

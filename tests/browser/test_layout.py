@@ -130,6 +130,20 @@ TYPE = """() => {
   return {title: size(document.querySelector('.st-key-tour_title h3')),
           card: size(document.querySelector("[class*='st-key-card_'] [data-testid='stMarkdownContainer'] p"))};
 }"""
+#: The smallest type of the legend and of the numbered key under the presentation map, in pixels.
+KEY_TYPE = """() => {
+  const smallest = (selector) => Math.min(...[...document.querySelectorAll(selector)]
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(el => parseFloat(getComputedStyle(el).fontSize)));
+  return {legend: smallest('.st-key-tour_map_column [data-testid="atlas-legend"] *'),
+          key: smallest('.st-key-tour_map_column [data-testid="atlas-map-key"] li *')};
+}"""
+#: How far the card's subtitle (country · kind) starts below its title's last line; negative: they overlap.
+TITLE_CLEARANCE = """() => {
+  const card = document.querySelector("[class*='st-key-card_']");
+  return card.querySelector('[data-testid="stCaptionContainer"]').getBoundingClientRect().top
+    - card.querySelector('h3').getBoundingClientRect().bottom;
+}"""
 
 
 @pytest.mark.parametrize(("kind", "whole_tour"), [("light", True), ("webgl", False)], ids=["light", "webgl"])
@@ -162,11 +176,14 @@ def test_presentation_mode_fits_one_screen_through_the_whole_tour(page: Page, se
             assert box["y"] >= 0 and box["y"] + box["height"] <= size[1] + 1, (step + 1, box)
             assert box["x"] >= 0 and box["x"] + box["width"] <= size[0] + 1, (step + 1, box)
         expect(page.get_by_test_id("atlas-map-key").locator("li")).to_have_count(total)
+        assert page.evaluate(TITLE_CLEARANCE) >= 0, (step + 1, "the card's title runs into its subtitle")
         if step == 0:
             screenshot(page, f"layout-presentation-{kind}-{lang}-{size[0]}x{size[1]}", full=False)
             if size == (1920, 1080):  # read from the back of the room
                 sizes = page.evaluate(TYPE)
                 assert sizes["title"] >= 44 and sizes["card"] >= 24, sizes
+            key_type = page.evaluate(KEY_TYPE)  # legend and key readable in the room, larger on a larger screen
+            assert min(key_type.values()) >= {1366: 16, 1600: 18, 1920: 21}[size[0]], key_type
         before = position.inner_text()
         page.get_by_role("button", name="Next" if lang == "en" else "Tiếp", exact=True).click(timeout=90_000)
         expect(position).not_to_have_text(before, timeout=60_000)
