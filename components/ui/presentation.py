@@ -34,6 +34,8 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
   font-size: 0.92rem; line-height: 1.25; grid-template-columns: repeat(3, minmax(0, 1fr)) !important;
   gap: 0.1rem 0.8rem !important;
 }
+.st-key-tour_map_column [data-testid="atlas-map-key"] li > span:first-child {
+  font-size: 1em !important; min-width: 1.45em !important; height: 1.45em !important; }
 """ + _FLAG_CSS + """</style>
 """
 
