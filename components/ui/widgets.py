@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -142,17 +142,28 @@ def text(value: str) -> None:
 WHOLE_TABLE_ROWS = 30
 
 
-def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
+#: A grid row: three lines of text (the grid wraps text only in rows taller than 4 rem).
+GRID_ROW_HEIGHT = 72
+
+
+def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None,
+          grid: Mapping[str, int] | None = None) -> None:
     """A full-width table. Up to ``WHOLE_TABLE_ROWS`` rows: HTML text built with every cell
     escaped (the grid draws on a canvas that cuts a cell and hides columns on a laptop). Longer:
-    the grid, and the row clicked shown in full under it."""
+    the grid, and the row clicked shown in full under it; ``grid`` names the columns the grid
+    shows and their widths in pixels (made to fit a laptop's page, text wrapped on three lines),
+    the row in full has every column."""
     lang = context().lang
     if len(frame) <= WHOLE_TABLE_ROWS:
         st.html(html_table(frame, link_columns, t("common.open_source", lang)))
         return
-    config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
+    config = {c: st.column_config.TextColumn(c, width=width) for c, width in (grid or {}).items()}
+    config |= {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang),
+                                              width=(grid or {}).get(c)) for c in link_columns}
     st.caption(t("table.click_row", lang))
     picked = st.dataframe(frame, hide_index=True, width="stretch", height=600, column_config=config, key=key,
+                          column_order=list(grid) if grid else None, row_height=GRID_ROW_HEIGHT if grid else None,
+                          placeholder=t("common.not_reported", lang),
                           on_select="rerun", selection_mode="single-row")
     rows = picked.selection.rows if picked is not None else []
     if rows:
