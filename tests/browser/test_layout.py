@@ -2,7 +2,8 @@
 (a 1366 × 768 laptop, a 1600 × 1000 monitor, a 1920 × 1080 projector or TV): no text cut off, no
 sideways scrolling, the map at least the size its view was planned for (so every name placed
 inside the plan is inside the map) with one key entry per shown delegation, and in presentation
-mode the card on screen. A screenshot of each lands in test-artifacts/ for review."""
+mode the card on screen. A screenshot of each lands in test-artifacts/screens/ as
+page-size-lang.png (and -full.png, the whole page) for review."""
 
 from __future__ import annotations
 
@@ -114,8 +115,8 @@ def test_nothing_is_cut_off(page: Page, server, traffic, name, lang, size):
         if name == "map" and size == (1600, 1000):  # the legend is on screen without scrolling
             legend = page.get_by_test_id("atlas-legend").first.bounding_box()
             assert legend["y"] + legend["height"] <= size[1]
-    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}", full=False)
-    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}-full")
+    screenshot(page, f"screens/{name}-{size[0]}x{size[1]}-{lang}", full=False)  # what the screen shows
+    screenshot(page, f"screens/{name}-{size[0]}x{size[1]}-{lang}-full")
 
 
 #: Vertical overflow of the document and of Streamlit's scrolling main area, in pixels.
@@ -178,7 +179,8 @@ def test_presentation_mode_fits_one_screen_through_the_whole_tour(page: Page, se
         expect(page.get_by_test_id("atlas-map-key").locator("li")).to_have_count(total)
         assert page.evaluate(TITLE_CLEARANCE) >= 0, (step + 1, "the card's title runs into its subtitle")
         if step == 0:
-            screenshot(page, f"layout-presentation-{kind}-{lang}-{size[0]}x{size[1]}", full=False)
+            screenshot(page, f"screens/presentation{'' if kind == 'light' else '-webgl'}-{size[0]}x{size[1]}-{lang}",
+                       full=False)
             if size == (1920, 1080):  # read from the back of the room
                 sizes = page.evaluate(TYPE)
                 assert sizes["title"] >= 44 and sizes["card"] >= 24, sizes
