@@ -89,6 +89,8 @@ def open_page(page: Page, url: str, size: tuple[int, int], titled: bool = True) 
         page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     if page.locator(MAP).count():
         page.locator(f"{MAP} canvas").first.wait_for(timeout=30_000)
+    if page.locator(MAPS["light"]).count():  # the first chart drawn, not its placeholder (screenshots)
+        page.locator(f"{MAPS['light']} .main-svg").first.wait_for(timeout=30_000)
     if page.locator(f"{MAPS['light']} .geo").count():  # the light map, once its outlines are drawn
         page.locator(f"{MAPS['light']} .geo .choroplethlayer path").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1500)  # charts and the map draw on the next frames
