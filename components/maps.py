@@ -112,7 +112,7 @@ def presentation_size(width: float, height: float, shown: int, legend_entries: i
     rem = min(max(min(width * 0.013, height * 0.023), 15.0), 26.0)
     key_lines = math.ceil(shown / 3) * 1.25 if shown <= MAX_NUMBERED else 0
     legend_lines = math.ceil((legend_entries + 1) / 2)
-    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.92 * 1.35 + key_lines * 0.92 * 1.25 + 1.5)
+    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.92 * 1.35 + key_lines * 0.92 * 1.45 + 1.5)
     map_width = (width - 2.5 * rem - rem) * PRESENTATION_SHARE
     return int(max(map_width, 360)), int(max(min(height - used, map_width * 0.8), 240))
 

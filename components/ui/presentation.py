@@ -35,7 +35,7 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
   gap: 0.1rem 0.8rem !important;
 }
 .st-key-tour_map_column [data-testid="atlas-map-key"] li > span:first-child {
-  font-size: 1em !important; min-width: 1.45em !important; height: 1.45em !important; }
+  font-size: 1em !important; min-width: 1.4em !important; height: 1.3em !important; }
 """ + _FLAG_CSS + """</style>
 """
 
