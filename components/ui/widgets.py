@@ -163,7 +163,7 @@ def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None
     st.caption(t("table.click_row", lang))
     picked = st.dataframe(frame, hide_index=True, width="stretch", height=600, column_config=config, key=key,
                           column_order=list(grid) if grid else None, row_height=GRID_ROW_HEIGHT if grid else None,
-                          placeholder=t("common.not_reported", lang),
+                          placeholder="—",  # a report with no link: nothing to open (not "None")
                           on_select="rerun", selection_mode="single-row")
     rows = picked.selection.rows if picked is not None else []
     if rows:
