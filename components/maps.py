@@ -106,13 +106,13 @@ def map_width(built: WorldMap) -> int:
 def presentation_size(width: float, height: float, shown: int, legend_entries: int) -> tuple[int, int]:
     """The map's size in presentation mode on a window of ``width`` × ``height`` CSS pixels, so that
     title, map, legend and key fit it without scrolling: what is left beside the card and under
-    the title, the legend (``legend_entries``, about three a line) and the key (``shown``
-    delegations, three a line, some names on two). Heights are in the type's size, which scales
-    with the window as components/ui/presentation.py sets it."""
+    the title, the legend (its rule and ``legend_entries``, about two a line) and the key
+    (``shown`` delegations, three a line, some names on two). Heights are in the type's size, which
+    scales with the window as components/ui/presentation.py sets it (legend and key 0.92 rem)."""
     rem = min(max(min(width * 0.013, height * 0.023), 15.0), 26.0)
     key_lines = math.ceil(shown / 3) * 1.25 if shown <= MAX_NUMBERED else 0
-    legend_lines = math.ceil(legend_entries / 3)
-    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.8 * 1.5 + key_lines * 0.72 * 1.5 + 1.5)
+    legend_lines = math.ceil((legend_entries + 1) / 2)
+    used = rem * (1.2 + 5.0 + 2.0 + legend_lines * 0.92 * 1.35 + key_lines * 0.92 * 1.45 + 1.5)
     map_width = (width - 2.5 * rem - rem) * PRESENTATION_SHARE
     return int(max(map_width, 360)), int(max(min(height - used, map_width * 0.8), 240))
 

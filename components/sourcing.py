@@ -14,6 +14,8 @@ from components.i18n import format_date, t
 _VIETNAMESE = re.compile("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", re.IGNORECASE)
 #: Publishers recorded under an English name that Vietnamese readers know by another.
 _PUBLISHER_KEYS = {"Vietnam News Agency (VietnamPlus)": "publisher.vna"}
+#: "Yonhap via Daum", "Báo Công an TP.HCM (via Baomoi)": the report read on another site.
+_VIA = re.compile(r"(?<=[\s(])via(?=\s)")
 
 
 def in_vietnamese(text: str) -> bool:
@@ -35,22 +37,34 @@ def _described(row: Mapping[str, Any]) -> bool:
 
 
 def untitled(row: Mapping[str, Any], lang: str) -> str:
-    """A source with no recorded title, described in the page's language: '[Untitled report in
-    Vietnamese; title and publisher not recorded]'."""
-    key = "sources.untitled" if _publisher(row) else "sources.untitled_no_publisher"
+    """A source described in neither the page's language nor with a title: its publisher and date,
+    and its language ('Báo Tuổi Trẻ, 24 September 2024 (in Vietnamese)')."""
+    said = [publisher_name(_publisher(row), lang)]
+    if isinstance(row.get("published"), str) and row["published"]:
+        said.append(format_published(row["published"], lang))
+    said = [x for x in said if x]
+    return f"{', '.join(said) if said else t('sources.a_report', lang)} {_in_language(row, lang)}"
+
+
+def _in_language(row: Mapping[str, Any], lang: str) -> str:
     language = t(f"language.{row['language']}", lang)
-    return t(key, lang, language=language[:1].lower() + language[1:] if lang == "vi" else language)
+    return t("sources.in_language", lang, language=language[:1].lower() + language[1:] if lang == "vi" else language)
 
 
 def source_title(row: Mapping[str, Any], lang: str) -> str:
     """A source's title as published; a description in [brackets] (the title was not recorded)
-    in the page's language, or said to be untitled when the data has none in that language."""
+    in the page's language with the report's language when it is another, or, when the data has
+    no description in the page's language, the publisher, date and language."""
     if not _described(row):
         return row["title"]
     described = row.get("title_vi")
     if lang == "vi" and isinstance(described, str) and described:
-        return described
-    return row["title"] if in_vietnamese(row["title"]) == (lang == "vi") else untitled(row, lang)
+        title = described
+    elif in_vietnamese(row["title"]) == (lang == "vi"):
+        title = row["title"]
+    else:
+        return untitled(row, lang)
+    return title if row["language"] == lang else f"{title} {_in_language(row, lang)}"
 
 
 def format_published(text: str, lang: str) -> str:
@@ -65,8 +79,11 @@ def format_published(text: str, lang: str) -> str:
 
 
 def publisher_name(name: str, lang: str) -> str:
-    """A publisher as the page's readers know it."""
-    return t(_PUBLISHER_KEYS[name], lang) if name in _PUBLISHER_KEYS else name
+    """A publisher as the page's readers know it, 'via' (the site the report was read on) in the
+    page's language."""
+    if name in _PUBLISHER_KEYS:
+        return t(_PUBLISHER_KEYS[name], lang)
+    return _VIA.sub(t("sources.via", lang), name)
 
 
 def _publisher(row: Mapping[str, Any]) -> str:

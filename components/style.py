@@ -115,3 +115,14 @@ def colouring(data: Dataset, view: View, mode: str, lang: str) -> Colouring:
     if lead.isna().any():
         legend.append((t("map.legend.no_theme", lang), NO_THEME_COLOR))
     return Colouring(colors, tuple(legend))
+
+
+
+Legend = tuple[tuple[str, str], ...]  # (label, colour)
+
+
+def with_card(legend: Legend, card_themes: Legend) -> Legend:
+    """A map's legend and the themes of the card shown beside it, each colour once: the card
+    lists every theme its delegation stated in the theme's colour, the marker shows one."""
+    shown = {colour for _, colour in legend}
+    return legend + tuple(entry for entry in card_themes if entry[1] not in shown)

@@ -5,6 +5,7 @@ import streamlit as st
 
 from components import maps, style, summary, ui
 from components.i18n import t
+from components.labels import colour_rule
 from components.ui import map_view
 from components.url_state import COLOR_MODES
 
@@ -34,6 +35,9 @@ if len(view.localities) > maps.MAX_ARCS:
 with colour_control:
     ui.segmented("color", t("map.color_by", lang), list(COLOR_MODES), state.color,
                  lambda mode: t(f"map.color.{mode}", lang), lambda mode: ui.update(color=mode))
+rule = colour_rule(state.color, lang)
+if rule:
+    st.caption(rule)
 if view.empty:
     ui.empty_state(data)
     st.stop()

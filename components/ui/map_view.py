@@ -14,8 +14,11 @@ from components import maps, profiles, world_static
 from components.dataset import Dataset
 from components.filters import View
 from components.i18n import t
+from components.labels import colour_rule
 from components.maps import WorldMap
-from components.style import Colouring
+from components.profiles import Card
+from components.style import PRESENTATION, Colouring, with_card
+from components.style import colouring as colouring_of
 from components.ui.cache import cached
 from components.ui.downloads import download_row
 from components.ui.presentation import PROBE_CSS
@@ -113,9 +116,10 @@ def world_map(data: Dataset, view: View, colouring: Colouring, kind: str) -> Non
     lang, selected = ctx.lang, ctx.state.delegation
     size = "wide" if selected is None else "beside_card"
     map_column, card_column = (st.container(), None) if selected is None else st.columns([2.3, 1])
+    card = None if selected is None else profiles.card(data, selected, lang)
     with map_column:
         built, picked = _draw(data, kind, "world_map", ctx.state.color, "normal", None, size, len(view.localities))
-        legend(colouring.legend)
+        map_legend(colouring, card)
         map_key(built.key)
         with st.container(horizontal=True, vertical_alignment="center"):
             download_row(lambda: world_static.world_figure(data, view, colouring, lang), "world_map", "world-map")
@@ -127,17 +131,28 @@ def world_map(data: Dataset, view: View, colouring: Colouring, kind: str) -> Non
         with card_column:
             if selected not in view.ids:
                 st.caption(t("card.hidden_by_filter", lang))
-            locality_card(profiles.card(data, selected, lang))
+            locality_card(card)
             if st.button(t("card.close", lang), icon=":material/close:", key="close_card"):
                 update(delegation=None)
                 st.rerun()
 
 
-def switch(kind: str) -> None:
-    """One click to the other drawing of the map; the choice goes into the address (kept in links)."""
+def map_legend(colouring: Colouring, card: Card | None) -> None:
+    """The map's legend: every colour on its markers and, coloured by theme, on the card beside
+    it, after the rule that picks a marker's colour."""
+    ctx = context()
+    mode = ctx.state.color
+    entries = with_card(colouring.legend, card.themes) if card is not None and mode == "theme" else colouring.legend
+    legend(entries, colour_rule(mode, ctx.lang, short=True))
+
+
+def switch(kind: str, short: bool = False) -> None:
+    """One click to the other drawing of the map; the choice goes into the address (kept in links).
+    ``short``: the name alone (presentation's one row of controls), what it needs in the help."""
     lang = context().lang
     other = "webgl" if kind == "light" else "light"
-    st.button(t(f"map.kind.{other}", lang), key=f"map_switch_{other}", help=t(f"map.switch_help.{kind}", lang),
+    st.button(t(f"map.kind{'_short' if short else ''}.{other}", lang), key=f"map_switch_{other}",
+              help=t(f"map.switch_help.{kind}", lang),
               icon=":material/bolt:" if other == "light" else ":material/3d_rotation:", on_click=update,
               kwargs={"map": other})
 
@@ -182,13 +197,16 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
         st.button(t("present.pause" if playing else "present.play", lang), on_click=_toggle,
                   icon=":material/pause:" if playing else ":material/play_arrow:")
         st.button(t("present.next", lang), icon=":material/skip_next:", on_click=_step, args=(1,))
-        switch(kind)
+        switch(kind, short=True)
         st.button(t("present.exit", lang), icon=":material/close_fullscreen:", on_click=lambda: update(present=False))
     if not ids:
         empty_state(data)
         return
-    size = (maps.presentation_size(reported["width"], reported["height"], len(ids), len(colouring.legend))
-            if reported else "presentation")
+    longest = max(len(with_card(colouring.legend, profiles.card(data, i, lang).themes)) for i in ids)
+    size = (maps.presentation_size(reported["width"], reported["height"], len(ids), longest)
+            if reported else "presentation")  # room for the longest legend, so the map keeps its size
+
+    order = cached(_tour_order, data, color=ctx.state.color, size=size)
 
     @st.fragment(run_every=TOUR_SECONDS if st.session_state.tour_playing else None)
     def shown() -> None:
@@ -197,17 +215,25 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
             st.session_state.tour_index += 1
             st.session_state.tour_advanced_at = now
         index = st.session_state.tour_index % len(ids)
-        current = ids[index]
+        current = order[index]
+        card = profiles.card(data, current, lang)
         left, right = st.columns([maps.PRESENTATION_SHARE, 1 - maps.PRESENTATION_SHARE])
         with left.container(key="tour_map_column"):
             toured, _ = _draw(data, kind, "tour_map", ctx.state.color, "presentation", current, size, len(ids))
-            legend(colouring.legend)
-            map_key(toured.key)
+            map_legend(colouring, card)
+            map_key(toured.key, countries=False)  # the room reads the country on the card and the map
         with right.container(key="tour_card_column"):
-            st.caption(t("present.position", lang, i=index + 1, n=len(ids)))
-            locality_card(profiles.card(data, current, lang))
+            st.caption(t("present.position", lang, i=index + 1, n=len(order)))
+            locality_card(card)
 
     shown()
+
+
+def _tour_order(data: Dataset, view: View, lang: str, color: str, size: str | tuple[int, int]) -> list[str]:
+    """The shown delegations in the order of their numbers on the map (west to east), so that the
+    tour's '3 of 13' is marker 3. The numbers do not depend on which delegation is ringed."""
+    built = maps.plan(data, view, colouring_of(data, view, color, lang), lang, PRESENTATION, None, size)
+    return list(built.points.sort_values("number")["id"])
 
 
 def _step(by: int) -> None:

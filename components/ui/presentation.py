@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+#: A hairline round every flag (components/ui/widgets.py flag), as the briefing pack draws one.
+_FLAG_CSS = """
+[class*="st-key-flag_"] img { box-shadow: 0 0 0 1px #9FB2C1; }
+"""
+
 #: Presentation mode hides Streamlit's chrome and the sidebar and enlarges type for projectors.
 #: A constant stylesheet: no dataset text ever passes through it.
 PRESENTATION_CSS = """
@@ -20,11 +25,18 @@ html { font-size: clamp(15px, min(1.3vw, 2.3vh), 26px); }
 .st-key-tour_controls button p { font-size: 0.8rem; }
 .st-key-tour_card_column [class*="st-key-card_"] { padding: 0.7rem 0.9rem; gap: 0.45rem; }
 .st-key-tour_card_column [class*="st-key-card_"] h3 { font-size: 1.45rem; line-height: 1.25; padding: 0; }
-.st-key-tour_map_column [data-testid="atlas-legend"] { font-size: 0.8rem; line-height: 1.5 !important; }
+/* Streamlit pulls what follows a heading up by 1rem: a two-line name would run into the subtitle */
+.st-key-tour_card_column [class*="st-key-card_"] [data-testid="stHeading"] [data-testid="stMarkdownContainer"] {
+  margin-bottom: 0; }
+/* legend and key readable from the back of the room: 16 px at 1366 x 768, 23 px at 1920 x 1080 */
+.st-key-tour_map_column [data-testid="atlas-legend"] { font-size: 0.92rem; line-height: 1.35 !important; }
 .st-key-tour_map_column [data-testid="atlas-map-key"] {
-  font-size: 0.72rem; grid-template-columns: repeat(3, minmax(0, 1fr)) !important; gap: 0.1rem 0.8rem !important;
+  font-size: 0.92rem; line-height: 1.25; grid-template-columns: repeat(3, minmax(0, 1fr)) !important;
+  gap: 0.1rem 0.8rem !important;
 }
-</style>
+.st-key-tour_map_column [data-testid="atlas-map-key"] li > span:first-child {
+  font-size: 1em !important; min-width: 1.4em !important; height: 1.3em !important; }
+""" + _FLAG_CSS + """</style>
 """
 
 
@@ -43,6 +55,5 @@ PROBE_CSS = """
 PAGE_CSS = """
 <style>
 [data-testid="stMainBlockContainer"] { padding-top: 2.75rem; }
-
-</style>
+""" + _FLAG_CSS + """</style>
 """

@@ -10,7 +10,7 @@ from components.i18n import t
 from components.markdown import escape_md, source_links
 from components.ui.cache import cached_call
 from components.ui.state import context, shared_params
-from components.ui.widgets import legend, locality_card, table, text
+from components.ui.widgets import flag, legend, locality_card, table, text
 
 
 def _sources(data: Dataset, ids: tuple[str, ...]) -> str:
@@ -39,8 +39,9 @@ def profile(data: Dataset, locality_id: str) -> None:
     p = cached_call(profiles.profile, data, locality_id, lang)
     head, side = st.columns([1.6, 1])
     with head:
-        flag, name = st.columns([1, 8], vertical_alignment="center")
-        flag.image(str(p.card.flag), width="stretch")
+        flag_column, name = st.columns([1, 8], vertical_alignment="center")
+        with flag_column:
+            flag(p.card.flag, f"profile_{p.card.id}", "stretch")
         name.subheader(escape_md(p.card.name), anchor=False)
         text(p.card.summary)
         facts = [

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -67,9 +68,11 @@ def empty_state(data: Dataset) -> None:
         st.rerun()
 
 
-def legend(entries: Sequence[tuple[str, str]]) -> None:
-    """Colour swatches with labels; labels are escaped, so data text shows as text."""
-    items = "".join(
+def legend(entries: Sequence[tuple[str, str]], rule: str | None = None) -> None:
+    """Colour swatches with labels, after the ``rule`` that picks the colours when there is one;
+    labels are escaped, so data text shows as text."""
+    said = f'<span style="color:{MUTED};margin-right:1.1em">{html.escape(rule)}</span>' if rule else ""
+    items = said + "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
         f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
         f'border:1px solid {PAPER};box-shadow:0 0 0 1px {RULE};margin-right:.4em"></span>{html.escape(label)}</span>'
@@ -78,9 +81,9 @@ def legend(entries: Sequence[tuple[str, str]]) -> None:
     st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
 
 
-def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
+def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]], countries: bool = True) -> None:
     """The numbered key under the map: each marker's number, in its colour, with the delegation
-    and its country; names are escaped, so data text shows as text."""
+    and (``countries``) its country; names are escaped, so data text shows as text."""
     if not entries:
         return
     items = "".join(
@@ -88,18 +91,29 @@ def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]]) -> None:
         f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
         f'align-items:center;justify-content:center;color:{PAPER};font-weight:700;font-size:.85em;'
         f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
-        f'<span>{html.escape(name)} <span style="color:{MUTED}">· {html.escape(country)}</span></span></li>'
+        f'<span>{html.escape(name)}{_country(country) if countries else ""}</span></li>'
         for number, name, country, colour in entries
     )
     st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
             f'grid-template-columns:repeat(auto-fill,minmax(17em,1fr));gap:.25em 1.2em">{items}</ol>')
 
 
+def flag(path: Path, key: str, width: int | str) -> None:
+    """A country's flag with a hairline round it (the stylesheets draw it on ``st-key-flag_*``), so
+    Japan's bare disc and Italy's white band still read as flags on a white card."""
+    with st.container(key=f"flag_{key}"):
+        st.image(str(path), width=width)
+
+
+def _country(name: str) -> str:
+    return f' <span style="color:{MUTED}">· {html.escape(name)}</span>'
+
+
 def locality_card(card: Card) -> None:
     """The short card of a delegation: name, country, head, relation, evidence and themes."""
     lang = context().lang
     with st.container(border=True, key=f"card_{card.id}"):
-        st.image(str(card.flag), width=56)  # above the name, so the name has the card's full width
+        flag(card.flag, f"card_{card.id}", 56)  # above the name, so the name has the card's full width
         st.subheader(escape_md(card.name), anchor=False)
         st.caption(escape_md(f"{card.country} · {card.kind}"))
         st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"
@@ -128,17 +142,28 @@ def text(value: str) -> None:
 WHOLE_TABLE_ROWS = 30
 
 
-def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None) -> None:
+#: A grid row: three lines of text (the grid wraps text only in rows taller than 4 rem).
+GRID_ROW_HEIGHT = 72
+
+
+def table(frame: pd.DataFrame, link_columns: Sequence[str] = (), key: str | None = None,
+          grid: Mapping[str, int] | None = None) -> None:
     """A full-width table. Up to ``WHOLE_TABLE_ROWS`` rows: HTML text built with every cell
     escaped (the grid draws on a canvas that cuts a cell and hides columns on a laptop). Longer:
-    the grid, and the row clicked shown in full under it."""
+    the grid, and the row clicked shown in full under it; ``grid`` names the columns the grid
+    shows and their widths in pixels (made to fit a laptop's page, text wrapped on three lines),
+    the row in full has every column."""
     lang = context().lang
     if len(frame) <= WHOLE_TABLE_ROWS:
         st.html(html_table(frame, link_columns, t("common.open_source", lang)))
         return
-    config = {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang)) for c in link_columns}
+    config = {c: st.column_config.TextColumn(c, width=width) for c, width in (grid or {}).items()}
+    config |= {c: st.column_config.LinkColumn(c, display_text=t("common.open_source", lang),
+                                              width=(grid or {}).get(c)) for c in link_columns}
     st.caption(t("table.click_row", lang))
     picked = st.dataframe(frame, hide_index=True, width="stretch", height=600, column_config=config, key=key,
+                          column_order=list(grid) if grid else None, row_height=GRID_ROW_HEIGHT if grid else None,
+                          placeholder="—",  # a report with no link: nothing to open (not "None")
                           on_select="rerun", selection_mode="single-row")
     rows = picked.selection.rows if picked is not None else []
     if rows:

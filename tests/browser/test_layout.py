@@ -2,7 +2,8 @@
 (a 1366 × 768 laptop, a 1600 × 1000 monitor, a 1920 × 1080 projector or TV): no text cut off, no
 sideways scrolling, the map at least the size its view was planned for (so every name placed
 inside the plan is inside the map) with one key entry per shown delegation, and in presentation
-mode the card on screen. A screenshot of each lands in test-artifacts/ for review."""
+mode the card on screen. A screenshot of each lands in test-artifacts/screens/ as
+page-size-lang.png (and -full.png, the whole page) for review."""
 
 from __future__ import annotations
 
@@ -88,6 +89,8 @@ def open_page(page: Page, url: str, size: tuple[int, int], titled: bool = True) 
         page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
     if page.locator(MAP).count():
         page.locator(f"{MAP} canvas").first.wait_for(timeout=30_000)
+    if page.locator(MAPS["light"]).count():  # the first chart drawn, not its placeholder (screenshots)
+        page.locator(f"{MAPS['light']} .main-svg").first.wait_for(timeout=30_000)
     if page.locator(f"{MAPS['light']} .geo").count():  # the light map, once its outlines are drawn
         page.locator(f"{MAPS['light']} .geo .choroplethlayer path").first.wait_for(timeout=30_000)
     page.wait_for_timeout(1500)  # charts and the map draw on the next frames
@@ -114,8 +117,8 @@ def test_nothing_is_cut_off(page: Page, server, traffic, name, lang, size):
         if name == "map" and size == (1600, 1000):  # the legend is on screen without scrolling
             legend = page.get_by_test_id("atlas-legend").first.bounding_box()
             assert legend["y"] + legend["height"] <= size[1]
-    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}", full=False)
-    screenshot(page, f"layout-{name}-{lang}-{size[0]}x{size[1]}-full")
+    screenshot(page, f"screens/{name}-{size[0]}x{size[1]}-{lang}", full=False)  # what the screen shows
+    screenshot(page, f"screens/{name}-{size[0]}x{size[1]}-{lang}-full")
 
 
 #: Vertical overflow of the document and of Streamlit's scrolling main area, in pixels.
@@ -129,6 +132,20 @@ TYPE = """() => {
   const size = (el) => el ? parseFloat(getComputedStyle(el).fontSize) : 0;
   return {title: size(document.querySelector('.st-key-tour_title h3')),
           card: size(document.querySelector("[class*='st-key-card_'] [data-testid='stMarkdownContainer'] p"))};
+}"""
+#: The smallest type of the legend and of the numbered key under the presentation map, in pixels.
+KEY_TYPE = """() => {
+  const smallest = (selector) => Math.min(...[...document.querySelectorAll(selector)]
+    .filter(el => [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim()))
+    .map(el => parseFloat(getComputedStyle(el).fontSize)));
+  return {legend: smallest('.st-key-tour_map_column [data-testid="atlas-legend"] *'),
+          key: smallest('.st-key-tour_map_column [data-testid="atlas-map-key"] li *')};
+}"""
+#: How far the card's subtitle (country · kind) starts below its title's last line; negative: they overlap.
+TITLE_CLEARANCE = """() => {
+  const card = document.querySelector("[class*='st-key-card_']");
+  return card.querySelector('[data-testid="stCaptionContainer"]').getBoundingClientRect().top
+    - card.querySelector('h3').getBoundingClientRect().bottom;
 }"""
 
 
@@ -162,11 +179,15 @@ def test_presentation_mode_fits_one_screen_through_the_whole_tour(page: Page, se
             assert box["y"] >= 0 and box["y"] + box["height"] <= size[1] + 1, (step + 1, box)
             assert box["x"] >= 0 and box["x"] + box["width"] <= size[0] + 1, (step + 1, box)
         expect(page.get_by_test_id("atlas-map-key").locator("li")).to_have_count(total)
+        assert page.evaluate(TITLE_CLEARANCE) >= 0, (step + 1, "the card's title runs into its subtitle")
         if step == 0:
-            screenshot(page, f"layout-presentation-{kind}-{lang}-{size[0]}x{size[1]}", full=False)
+            screenshot(page, f"screens/presentation{'' if kind == 'light' else '-webgl'}-{size[0]}x{size[1]}-{lang}",
+                       full=False)
             if size == (1920, 1080):  # read from the back of the room
                 sizes = page.evaluate(TYPE)
                 assert sizes["title"] >= 44 and sizes["card"] >= 24, sizes
+            key_type = page.evaluate(KEY_TYPE)  # legend and key readable in the room, larger on a larger screen
+            assert min(key_type.values()) >= {1366: 16, 1600: 18, 1920: 21}[size[0]], key_type
         before = position.inner_text()
         page.get_by_role("button", name="Next" if lang == "en" else "Tiếp", exact=True).click(timeout=90_000)
         expect(position).not_to_have_text(before, timeout=60_000)

@@ -142,7 +142,7 @@ def test_clicking_a_delegation_on_the_light_map_opens_its_card(page: Page, serve
 
 def test_one_click_switches_to_the_webgl_map_and_the_link_keeps_it(page: Page, server, traffic):
     open_light(page, server + "/map")
-    page.get_by_role("button", name="WebGL map").click()
+    page.get_by_role("button", name="Zoomable map (needs a graphics card)").click()
     page.locator(f"{MAP} canvas").first.wait_for(timeout=30_000)
     assert "map=webgl" in page.url
     page.get_by_test_id("stSidebar").get_by_role("link", name="Themes").click()

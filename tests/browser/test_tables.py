@@ -4,7 +4,7 @@ grid, whose canvas cuts a cell and hides columns), every cell in full, every col
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 from tests.browser.test_layout import open_page
 from tests.support.browser import screenshot
@@ -58,3 +58,28 @@ def test_pickers_show_every_chosen_item_in_full_at_1366(page: Page, server, traf
     page.get_by_test_id("stMultiSelectTagsContainer").first.wait_for(timeout=15_000)
     assert page.evaluate(HIDDEN_CHIPS) == []
     screenshot(page, f"pickers-{lang}-1366x768", full=False)
+
+
+#: For each shown data grid, whether its scroller scrolls sideways (a column off screen).
+GRID_SIDEWAYS = """() => [...document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller')]
+  .filter(e => e.clientWidth > 0).map(e => e.scrollWidth > e.clientWidth + 1)"""
+
+
+@pytest.mark.parametrize("tab", [0, 2], ids=["sources", "priorities"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_sources_grids_show_every_column_at_1366_and_open_a_row_in_full(page: Page, server, traffic, lang, tab):
+    """The two long tables keep the grid (sorting, search): every column on screen, no 'None', and
+    a click on a row shows it in full under the grid."""
+    open_page(page, f"{server}/sources?lang={lang}", (1366, 768))
+    page.get_by_role("tab").nth(tab).click()
+    grid = page.get_by_test_id("stDataFrame").nth(0 if tab == 0 else 1)
+    grid.wait_for(timeout=15_000)
+    grid.scroll_into_view_if_needed()
+    page.wait_for_timeout(500)
+    assert page.evaluate(GRID_SIDEWAYS) == [False], "a column of the grid is off screen"
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 16, box["y"] + 38 + 36)  # the first row's selection box, under the header
+    row = page.locator("[data-testid='atlas-table']:visible").first
+    expect(row).to_be_visible(timeout=15_000)
+    assert "None" not in row.inner_text()
+    screenshot(page, f"tables-sources-{tab}-{lang}-1366x768", full=False)

@@ -3,11 +3,14 @@ give a notice and a working page, empty results explain themselves, presentation
 
 from __future__ import annotations
 
+import html
 import json
+import re
 
 import pytest
 
 from components.filters import Filters, apply
+from components.i18n import t
 from components.markdown import escape_md
 from tests.support.links import BAD
 
@@ -50,7 +53,9 @@ def test_map_shows_every_identified_delegation(run_app, data):
 def test_without_a_report_of_a_graphics_card_the_light_map_is_drawn(run_app):
     app = run_app("map")
     assert app.get("plotly_chart") and not app.get("deck_gl_json_chart")
-    assert "WebGL map" in [b.label for b in app.button]  # the other drawing, one click away
+    labels = [b.label for b in app.button]
+    assert "Zoomable map (needs a graphics card)" in labels  # the other drawing, one click away
+    assert not [x for x in labels if "WebGL" in x]  # in words an official knows
 
 
 @pytest.mark.parametrize("theme", ["", "green", "education", "innovation", "tourism", "investment"])
@@ -114,7 +119,47 @@ def test_presentation_mode_tours_the_filtered_delegations(run_app, data):
     assert f"2 of {total}" in [c.value for c in app.caption]
 
 
+@pytest.mark.parametrize("theme", ["", "green"])
+def test_the_tour_position_is_the_number_on_the_current_delegations_marker(run_app, data, theme):
+    """'3 of 13' beside a card means marker 3 on the map, so the room finds it."""
+    app = run_app("map", present="1", map="light", **({"theme": theme} if theme else {}))
+    names = dict(zip(data.localities["name_en"], data.localities["id"], strict=True))
+    total = len(apply(data, Filters(themes=(theme,) if theme else ())).ids)
+    for _ in range(3):
+        position = next(c.value for c in app.caption if re.fullmatch(rf"\d+ of {total}", c.value))
+        current = names[app.subheader[-1].value.replace("\\", "")]
+        assert numbered(app)[current] == int(position.split()[0]), (position, current)
+        next(b for b in app.button if b.label == "Next").click().run()
+
+
 def test_exit_presentation_clears_the_parameter(run_app):
     app = run_app("map", present="1")
     next(b for b in app.button if b.label == "Exit presentation").click().run()
     assert "present" not in app.query_params
+
+
+def htmls(app) -> list[str]:
+    return [element.proto.body for element in app.get("html")]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("present", ["", "1"])
+def test_colour_by_theme_says_its_rule_and_the_legend_has_every_colour_of_the_card(run_app, lang, present):
+    """Chongqing states six themes and its marker shows one: the legend says which and why, and
+    every colour its card uses is in the legend."""
+    params = {"present": present} if present else {"delegation": "chongqing"}
+    app = run_app("map", lang=lang, map="light", **params)
+    rule = t("map.legend.theme_rule", lang)
+    legend = next(body for body in htmls(app) if "atlas-legend" in body and html.escape(rule) in body)
+    colours = set(re.findall(r"background:(#[0-9A-Fa-f]{6})", legend))
+    on_cards = {c for body in htmls(app) if "atlas-legend" in body for c in re.findall(r"background:(#[0-9A-Fa-f]{6})",
+                                                                                   body)}
+    assert on_cards <= colours, on_cards - colours
+    if not present:  # the full rule beside the colour control
+        assert t("map.color.theme_rule", lang) in [c.value for c in app.caption]
+
+
+def test_colour_by_country_needs_no_theme_rule(run_app):
+    app = run_app("map", color="country", map="light")
+    assert not [b for b in htmls(app) if html.escape(t("map.legend.theme_rule", "en")) in b]
+    assert t("map.color.theme_rule", "en") not in [c.value for c in app.caption]

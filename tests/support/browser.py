@@ -36,8 +36,8 @@ def wait_for_app(page: Page) -> None:
 
 def screenshot(page: Page, name: str, full: bool = True) -> Path:
     """Save a screenshot under test-artifacts/ (the whole scrolled page when ``full``)."""
-    ARTIFACTS.mkdir(exist_ok=True)
     path = ARTIFACTS / f"{name}.png"
+    path.parent.mkdir(parents=True, exist_ok=True)
     if full:
         height = page.evaluate(
             "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
