@@ -44,7 +44,7 @@ def agenda(data: Dataset, days: dict[date, list[programme.AgendaItem]], opened: 
     labels = {day: format_day(day) for day in days}
     opened_day = labels.get(cached_call(programme.event_day, data, opened)) if opened else None
     tabs = st.tabs(list(labels.values()), default=opened_day, key=f"agenda_day_{opened}")
-    widths = [1, 3.2, 1.3, 2.2, 0.9]
+    widths = [1, 3.0, 1.3, 2.1, 1.2]  # the last holds the Open button whole
     for tab, items in zip(tabs, days.values(), strict=True):
         with tab:
             if not items:
