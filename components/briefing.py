@@ -23,7 +23,7 @@ from components.labels import labels_of
 from components.memo import remember
 from components.sourcing import publishers, source_line, source_title, source_url
 from components.style import colouring
-from components.typeface import lines_needed
+from components.typeface import keep_together, lines_needed
 
 #: Slide geometry in points (13.333 × 7.5 in, 16:9), shared by the PPTX and the PDF.
 WIDTH, HEIGHT, MARGIN = 960.0, 540.0, 40.0
@@ -152,6 +152,11 @@ def paginate(lines: list[Line], size: float) -> list[Slide]:
     return min(tried, key=lambda x: x[:3])[3]
 
 
+def glued(lines: Iterable[Line]) -> list[Line]:
+    """Paragraphs whose lines break where a reader expects (``typeface.keep_together``)."""
+    return [replace(line, text=keep_together(line.text), lead=keep_together(line.lead)) for line in lines]
+
+
 def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
     """'[1, 3]': sources numbered in order of first citation in the pack, listed in number order."""
     ids = list(dict.fromkeys(source_ids))
@@ -195,17 +200,18 @@ def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang:
             text = f"{r[column(lang, 'title')]}" + (f" — {who}" if isinstance(who, str) and who else "")
             lead = f"{format_day_short(r['date'], lang)}, {say.when(r)}:"
             lines.append(Line(_cite(text, _numbered(cited, r["source_id"])), lead))
-    return lines
+    return glued(lines)
 
 
 def programme_rows(data: Dataset, lang: str, cited: dict[str, None]) -> list[tuple[str, ...]]:
     """The programme day by day: date, time or part of day, event with its numbered sources,
     venue, who took part."""
     say = labels_of(data, lang)
-    return [(format_day_short(r["date"], lang), say.when(r),
-             _cite(r[column(lang, "title")], _numbered(cited, r["source_id"])),
-             say.or_not_reported(r[column(lang, "venue")]), say.or_not_reported(r[column(lang, "participants")]))
-            for r in programme.events(data).to_dict("records")]
+    return [tuple(map(keep_together, (
+        format_day_short(r["date"], lang), say.when(r),
+        _cite(r[column(lang, "title")], _numbered(cited, r["source_id"])),
+        say.or_not_reported(r[column(lang, "venue")]), say.or_not_reported(r[column(lang, "participants")]))))
+        for r in programme.events(data).to_dict("records")]
 
 
 def row_height(row: tuple[str, ...], size: float = TABLE_PT, header: bool = False) -> float:
@@ -305,7 +311,7 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
-        subtitle = " · ".join(x for x in (whos_who.second_name(data, locality_id, lang), card.kind) if x)
+        subtitle = keep_together(" · ".join(x for x in (whos_who.second_name(data, locality_id, lang), card.kind) if x))
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
@@ -317,7 +323,7 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
         slides.append(Slide(t("briefing.programme", lang) + suffix, t("programme.subtitle_table", lang),
                             table=(header, *rows), size=TABLE_PT,
                             row_heights=(row_height(header, header=True), *map(row_height, rows))))
-    numbered = [Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]
+    numbered = glued(Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1))
     for n, page in enumerate(paginate(numbered, SOURCE_PT)):
         slides.append(replace(page, title=t("briefing.sources", lang) + (
             f" ({t('briefing.continued', lang)})" if n else "")))

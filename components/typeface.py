@@ -11,6 +11,7 @@ No Streamlit."""
 from __future__ import annotations
 
 import math
+import re
 from pathlib import Path
 
 from components import export
@@ -46,6 +47,30 @@ def fonts() -> tuple[str, str]:
     return "Atlas", "Atlas-Bold"
 
 
+#: Where a line may break: ordinary spaces only (a no-break space holds its neighbours together).
+_BREAKS = re.compile(r"[ \t\n]+")
+#: A separator set between spaces ('Hanoi · Japan', 'title — who'): the space before it is made a
+#: no-break space, so a wrapped line never starts with the separator; an en dash between words
+#: ('Nhật – Việt') holds both neighbours.
+_SEPARATOR = re.compile(r" ([·—/;]) ")
+_EN_DASH = re.compile(r" – ")
+#: A hyphen inside a capitalised word, as in a name ('Kim Young-hwan'): a zero-width joiner after
+#: it, which Liberation Sans carries and Impress and reportlab do not break after.
+_NAME_HYPHEN = re.compile(r"\b(\w+)-(?=\w)")
+#: An ordinal or number word and its number ('lần thứ 5', 'No. 2'): never apart.
+_NUMBERED = re.compile(r"\b(thứ|số|lần|No\.) (?=\d)")
+
+
+def keep_together(text: str) -> str:
+    """Text whose line breaks read right in both files: no line starts with a separator, a
+    hyphenated name and an ordinal with its number are never broken (no-break spaces and a
+    zero-width joiner, glyphs both fonts carry)."""
+    text = _SEPARATOR.sub("\u00a0\\1 ", text)
+    text = _EN_DASH.sub("\u00a0–\u00a0", text)
+    text = _NAME_HYPHEN.sub(lambda m: m[0] + "\u200d" if m[1][0].isupper() else m[0], text)
+    return _NUMBERED.sub("\\1\u00a0", text)
+
+
 def text_width(text: str, size: float, bold: bool = False) -> float:
     """Points a line of text takes at ``size`` points."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -62,7 +87,8 @@ def lines_needed(text: str, size: float, width: float, lead: str = "") -> int:
     room = width * FILL
     space = stringWidth(" ", regular, size)
     lines, used = 1, -1.0
-    for word, font in [(w, bold) for w in lead.split()] + [(w, regular) for w in text.split()]:
+    for word, font in [(w, bold) for w in _BREAKS.split(lead.strip())] + [
+            (w, regular) for w in _BREAKS.split(text.strip())]:
         need = stringWidth(word, font, size)
         if used < 0:
             used = need

@@ -19,7 +19,7 @@ from components.filters import View, describe
 from components.i18n import field, format_date, t
 from components.labels import labels_of
 from components.style import INK, MUTED, PAPER, RULE, theme_colors
-from components.typeface import fonts, xml
+from components.typeface import fonts, keep_together, xml
 
 #: The Vietnamese alphabet; tone marks only break ties.
 _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
@@ -72,6 +72,11 @@ def asked(data: Dataset, card: profiles.Card, lang: str) -> str:
     return texts[0] if texts else t("pack.no_request", lang)
 
 
+def _text(text: str) -> str:
+    """Data text for a cell: escaped, its line breaks kept where a reader expects them."""
+    return xml(keep_together(text))
+
+
 #: The type of the table, in points: read at arm's length on a printed A4 page.
 TYPE_PT = 9
 #: Column shares of the page width: number, delegation, head, themes, what it asked for.
@@ -102,13 +107,13 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
     for n, locality_id in enumerate(protocol_order(data, view), start=1):
         card = profiles.card(data, locality_id, lang)
         second = second_name(data, locality_id, lang)
-        name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
-            f"<br/><font color='{MUTED}'>{xml(second)}</font>" if second else "")
+        name = f"<b>{_text(card.name)}</b>\u00a0· {_text(card.country)}" + (
+            f"<br/><font color='{MUTED}'>{_text(second)}</font>" if second else "")
         stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
-        chips = " · ".join(f"<font color='{colours[x]}'>{xml(labels[x])}</font>" for x in stated)
-        rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
+        chips = "\u00a0· ".join(f"<font color='{colours[x]}'>{_text(labels[x])}</font>" for x in stated)
+        rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(_text(card.head), small),
                      Paragraph(chips or xml(t("common.not_reported", lang)), small),
-                     Paragraph(xml(asked(data, card, lang)), small)])
+                     Paragraph(_text(asked(data, card, lang)), small)])
     width = A4[0] - 2 * margin
     table = Table(rows, colWidths=[w * width for w in COLUMNS], repeatRows=1)
     table.setStyle(TableStyle([

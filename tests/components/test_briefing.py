@@ -262,7 +262,8 @@ def test_references_are_listed_in_number_order(data):
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_sources_slides_give_publisher_date_and_address_in_the_files_language(data, lang):
     pack = briefing.plan(data, apply(data, Filters()), lang)
-    entries = [line.text for s in pack.slides if s.title.startswith(("Sources", "Nguồn")) for line in s.lines]
+    entries = [line.text.replace("\u00a0", " ") for s in pack.slides if s.title.startswith(("Sources", "Nguồn"))
+               for line in s.lines]
     assert entries and all(len(entry.split(" · ")) >= 3 for entry in entries)
     assert all(" — " in entry for entry in entries)  # a publisher, or words saying none was recorded
     if lang == "en":
@@ -382,15 +383,18 @@ def test_every_event_of_the_filter_is_on_the_programme_pages_of_both_files(files
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_each_programme_event_cites_its_sources_by_number_as_other_slides_do(data, lang):
+    from components.typeface import keep_together
+
     pack = briefing.plan(data, apply(data, Filters()), lang)
     listed = [line.text for s in pack.slides if s.title.startswith(("Sources", "Nguồn")) for line in s.lines]
-    sources_of = {r[f"title_{lang}"]: set(r["source_id"]) for r in data.programme.to_dict("records")}
+    sources_of = {keep_together(r[f"title_{lang}"]): set(r["source_id"]) for r in data.programme.to_dict("records")}
     cells = [row[2] for s in pack.slides if s.table for row in s.table[1:]]
     assert len(cells) == len(sources_of)
     for cell in cells:
         title, refs = cell.rsplit("\u00a0", 1)
         numbers = [int(n) for n in re.fullmatch(r"\[([\d, ]+)\]", refs).group(1).split(", ")]
-        assert {listed[n - 1] for n in numbers} == {briefing.source_entry(data, s, lang) for s in sources_of[title]}
+        assert {listed[n - 1] for n in numbers} == {keep_together(briefing.source_entry(data, s, lang))
+                                                     for s in sources_of[title]}
 
 
 def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
@@ -412,3 +416,26 @@ def test_the_vietnamese_whos_who_names_each_delegation_in_vietnamese_only(data):
                     if n != v and n not in v]
     assert english_only
     assert [n for n in english_only if n in text] == []
+
+
+#: What a wrapped line must not start with (a separator left over from the line before), and
+#: what it must not end with (a name cut at its hyphen, an ordinal without its number).
+_STARTS_BADLY = re.compile(r"^[·–—/;,]")
+_ENDS_BADLY = re.compile(r"(?:\b[A-Z]\w*-|\b(?:thứ|số|lần|No\.))$")
+
+
+def badly_broken(lines: list[str]) -> list[str]:
+    """The lines of a page that start with a separator or end where a word must not break."""
+    lines = [line.strip(" \u00a0\u200d") for line in lines]
+    return [line for line in lines if _STARTS_BADLY.search(line) or _ENDS_BADLY.search(line)]
+
+
+def test_text_is_glued_where_a_line_must_not_break():
+    from components.typeface import keep_together, lines_needed
+
+    assert keep_together("Nhật – Việt") == "Nhật\u00a0–\u00a0Việt"
+    assert keep_together("Kim Young-hwan") == "Kim Young-\u200dhwan"
+    assert keep_together("work-study") == "work-study"  # a common word may break at its hyphen
+    assert keep_together("lần thứ 5 · TP.HCM") == "lần thứ\u00a05\u00a0· TP.HCM"
+    assert lines_needed("a\u00a0" * 60, 18, 100) > 1  # held together, measured as one long word
+
