@@ -183,10 +183,9 @@ def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang:
         Line(_cite(p.card.evidence_label, _numbered(cited, p.evidence_sources)), f"{t('delegations.evidence', lang)}:"),
         Line(t("delegations.priorities", lang), heading=True),
     ]
-    for group in p.priorities:
-        for n, statement in enumerate(group.statements):
-            lines.append(Line(_cite(statement.text, _numbered(cited, statement.source_ids)),
-                              f"{group.label}:" if n == 0 else "·"))
+    for group in p.priorities:  # a theme's statements in one paragraph: never split over two slides
+        lines.append(Line(" · ".join(_cite(s.text, _numbered(cited, s.source_ids)) for s in group.statements),
+                          f"{group.label}:"))
     if not p.priorities:
         lines.append(Line(p.card.no_priorities))
     if p.figures:

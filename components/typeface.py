@@ -57,8 +57,8 @@ _EN_DASH = re.compile(r" – ")
 #: A hyphen inside a capitalised word, as in a name ('Kim Young-hwan'): a zero-width joiner after
 #: it, which Liberation Sans carries and Impress and reportlab do not break after.
 _NAME_HYPHEN = re.compile(r"\b(\w+)-(?=\w)")
-#: An ordinal or number word and its number ('lần thứ 5', 'No. 2'): never apart.
-_NUMBERED = re.compile(r"\b(thứ|số|lần|No\.) (?=\d)")
+#: An ordinal or number word and its number ('lần thứ 5', 'Phó Chủ tịch thứ nhất', 'No. 2'): never apart.
+_NUMBERED = re.compile(r"\b(thứ|số|lần|No\.) (?=\d|(?:nhất|hai|ba|tư|năm)\b)")
 
 
 def keep_together(text: str) -> str:

@@ -21,7 +21,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from components import briefing
-from tests.components.test_briefing import ARTIFACTS, CASES, _case_id, built
+from tests.components.test_briefing import ARTIFACTS, CASES, _case_id, badly_broken, built
 
 pytestmark = [pytest.mark.pack_render,
               pytest.mark.skipif(shutil.which("soffice") is None, reason="needs libreoffice-impress")]
@@ -95,3 +95,17 @@ def test_nothing_crosses_the_footer_rule(drawn):
         below = [w for w in words if w[3] > RULE_TOP]
         crossing = [w[4] for w in below if w[1] < RULE_TOP + 2]
         assert not crossing, (number, crossing)
+
+
+def test_no_line_impress_draws_starts_with_a_separator_or_breaks_a_name(drawn):
+    """Impress wraps the PPTX itself: its lines, word by word, box by box, read right at the edges."""
+    deck, pages = drawn
+    for number, (slide, words) in enumerate(zip(deck.slides, pages, strict=True), start=1):
+        for left, top, right, bottom in _boxes(slide):
+            inside = sorted((round(w[3]), w[0], w[4]) for w in words
+                            if left - SLACK <= w[0] and w[2] <= right + SLACK and top - SLACK <= w[1]
+                            and w[3] <= bottom + SLACK)
+            lines: dict[int, list[str]] = {}
+            for baseline, _, word in inside:
+                lines.setdefault(baseline, []).append(word)
+            assert badly_broken([" ".join(line) for line in lines.values()]) == [], number
