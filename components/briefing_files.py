@@ -35,7 +35,7 @@ from components.briefing import (
 )
 from components.i18n import t
 from components.style import HOST_COLOR, INK, MUTED, PAPER, RULE
-from components.typeface import PPTX_FONT, fonts, xml
+from components.typeface import PPTX_FONT, fonts, unbroken_names, xml
 
 NAVY, GREY, ACCENT = INK[1:], MUTED[1:], HOST_COLOR[1:]  # python-pptx takes "RRGGBB"
 FLAG_WIDTH = 72.0
@@ -109,7 +109,7 @@ def _run(paragraph, text: str, size: float, bold: bool = False, colour: str | No
     from pptx.util import Pt
 
     run = paragraph.add_run()
-    run.text = text
+    run.text = unbroken_names(text)
     run.font.size = Pt(size)
     run.font.bold = bold
     if colour:

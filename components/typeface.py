@@ -54,21 +54,26 @@ _BREAKS = re.compile(r"[ \t\n]+")
 #: ('Nhật – Việt') holds both neighbours.
 _SEPARATOR = re.compile(r" ([·—/;]) ")
 _EN_DASH = re.compile(r" – ")
-#: A hyphen inside a capitalised word, as in a name ('Kim Young-hwan'): a zero-width joiner after
-#: it, which Liberation Sans carries and Impress and reportlab do not break after.
+#: A hyphen inside a capitalised word, as in a name ('Kim Young-hwan').
 _NAME_HYPHEN = re.compile(r"\b(\w+)-(?=\w)")
 #: An ordinal or number word and its number ('lần thứ 5', 'Phó Chủ tịch thứ nhất', 'No. 2'): never apart.
 _NUMBERED = re.compile(r"\b(thứ|số|lần|No\.) (?=\d|(?:nhất|hai|ba|tư|năm)\b)")
 
 
 def keep_together(text: str) -> str:
-    """Text whose line breaks read right in both files: no line starts with a separator, a
-    hyphenated name and an ordinal with its number are never broken (no-break spaces and a
-    zero-width joiner, glyphs both fonts carry)."""
+    """Text whose line breaks read right in both files: no line starts with a separator, an
+    ordinal is never parted from its number (no-break spaces, which both fonts carry)."""
     text = _SEPARATOR.sub("\u00a0\\1 ", text)
     text = _EN_DASH.sub("\u00a0–\u00a0", text)
-    text = _NAME_HYPHEN.sub(lambda m: m[0] + "\u200d" if m[1][0].isupper() else m[0], text)
     return _NUMBERED.sub("\\1\u00a0", text)
+
+
+def unbroken_names(text: str) -> str:
+    """For the PPTX: a hyphen inside a capitalised word ('Kim Young-hwan') as a non-breaking
+    hyphen, which PowerPoint and Impress do not break at (Arial carries it; Impress draws it from
+    a fallback font, as Liberation Sans lacks it). reportlab never breaks at a hyphen, so the
+    PDF keeps the plain one (its font has no U+2011, nor a zero-width joiner it draws blank)."""
+    return _NAME_HYPHEN.sub(lambda m: f"{m[1]}\u2011" if m[1][0].isupper() else m[0], text)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

@@ -60,10 +60,12 @@ def vietnamese_files(request, data):
 def shape_text(shape) -> str:
     """The text of a text box, placeholder or table (every cell)."""
     if shape.has_text_frame:
-        return shape.text_frame.text
-    if shape.has_table:
-        return " ".join(cell.text for row in shape.table.rows for cell in row.cells)
-    return ""
+        text = shape.text_frame.text
+    elif shape.has_table:
+        text = " ".join(cell.text for row in shape.table.rows for cell in row.cells)
+    else:
+        return ""
+    return text.replace("\u2011", "-")  # a name's non-breaking hyphen reads as its hyphen
 
 
 def slide_texts(deck) -> list[str]:
@@ -431,11 +433,11 @@ def badly_broken(lines: list[str]) -> list[str]:
 
 
 def test_text_is_glued_where_a_line_must_not_break():
-    from components.typeface import keep_together, lines_needed
+    from components.typeface import keep_together, lines_needed, unbroken_names
 
     assert keep_together("Nhật – Việt") == "Nhật\u00a0–\u00a0Việt"
-    assert keep_together("Kim Young-hwan") == "Kim Young-\u200dhwan"
-    assert keep_together("work-study") == "work-study"  # a common word may break at its hyphen
+    assert unbroken_names("Kim Young-hwan") == "Kim Young\u2011hwan"
+    assert unbroken_names("work-study") == "work-study"  # a common word may break at its hyphen
     assert keep_together("lần thứ 5 · TP.HCM") == "lần thứ\u00a05\u00a0· TP.HCM"
     assert lines_needed("a\u00a0" * 60, 18, 100) > 1  # held together, measured as one long word
 
