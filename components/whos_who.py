@@ -1,6 +1,6 @@
 """A printable who's who: the shown delegations on A4 portrait in protocol order, each with its
-head and title, its themes and one line of what it asked for; one page for the shipped data,
-more pages with the header repeated beyond. No Streamlit.
+head and title, its themes and one line of what it asked for, in the largest type (9 pt or more)
+that keeps the shipped data on one page; more pages with the header repeated beyond. No Streamlit.
 
 Protocol order, stated on the page: countries in Vietnamese alphabetical order (the order of the
 host's own protocol lists, in both languages), within a country the delegations a report names at
@@ -60,16 +60,45 @@ def second_name(data: Dataset, locality_id: str, lang: str) -> str:
 #: of the same row is shown in Vietnamese.
 REQUEST = re.compile(r"^(?:[^,.;]*, )?(?:ask(?:ed|s)?|propos(?:ed|es)|call(?:ed|s) for|offer(?:ed|s)?|"
                      r"invit(?:ed|es)|wants?|seeks?|sought|urg(?:ed|es)|hop(?:ed|es))\b", re.IGNORECASE)
+#: Experience shared with the city ('Shared Japan's experience of…'): what a delegation offered
+#: when it is reported to have asked for nothing.
+SHARED = re.compile(r"^(?:[^,.;]*, )?shar(?:ed|es)\b", re.IGNORECASE)
+#: Requests worded alike ('Seeks investment in biotechnology.', '… in tourism.') are given as one
+#: sentence when they share at least this many opening words.
+SHARED_WORDS = 3
+
+
+def _one_sentence(texts: list[str], lang: str) -> str:
+    """Sentences that open alike as one: 'Seeks investment in biotechnology, agriculture and
+    tourism.'; else the first, whole."""
+    words = [text.rstrip(".").split(" ") for text in texts]
+    shared = 0
+    while all(len(w) > shared + 1 and w[shared] == words[0][shared] for w in words):
+        shared += 1
+    if len(texts) < 2 or shared < SHARED_WORDS:
+        return texts[0]
+    rests = [" ".join(w[shared:]) for w in words]
+    return f"{' '.join(words[0][:shared])} {', '.join(rests[:-1])}{t('whos_who.and', lang)}{rests[-1]}."
 
 
 def asked(data: Dataset, card: profiles.Card, lang: str) -> str:
     """What the delegation asked for or offered: its first statement worded so, whole (never
-    cut); else a short sentence saying none is reported (the themes column says whether any
-    priority is)."""
+    cut), or its requests worded alike in one sentence; else the experience it shared; else a
+    short sentence saying none is reported (the themes column says whether any priority is)."""
     own = data.priorities[data.priorities["locality_id"] == card.id]
-    wanted = own[own["statement_en"].str.contains(REQUEST)]
-    texts = [str(x) for x in wanted[field(lang, "statement")]]
-    return texts[0] if texts else t("pack.no_request", lang)
+    for wording in (REQUEST, SHARED):
+        texts = [str(x) for x in own.loc[own["statement_en"].str.contains(wording), field(lang, "statement")]]
+        if texts:
+            return _one_sentence(texts, lang)
+    return t("pack.no_request", lang)
+
+
+def themes_cell(data: Dataset, locality_id: str, lang: str) -> str:
+    """The themes a delegation states, each in ink after a disc of its colour (a pale colour
+    reads on screen, not in print)."""
+    colours, labels = theme_colors(data), labels_of(data, lang).theme
+    stated = dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"])
+    return " ".join(f"<font color='{colours[x]}'>\u25cf</font>\u00a0{_text(labels[x])}" for x in stated)
 
 
 def _text(text: str) -> str:
@@ -77,31 +106,24 @@ def _text(text: str) -> str:
     return xml(keep_together(text))
 
 
-#: The type of the table, in points: read at arm's length on a printed A4 page.
-TYPE_PT = 9
+#: The type of the table, in points, the largest that keeps every delegation on one page: read at
+#: arm's length on a printed A4 page, never under 9 pt (more pages then).
+TYPE_SIZES = tuple(11 - n / 4 for n in range(9))  # 11, 10.75 … 9
+#: Line height as a share of the type size.
+LEADING = 1.15
 #: Column shares of the page width: number, delegation, head, themes, what it asked for.
-COLUMNS = (0.04, 0.21, 0.17, 0.3, 0.28)
+COLUMNS = (0.04, 0.22, 0.2, 0.27, 0.27)
 
 
-def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -> bytes:
-    from reportlab.lib.pagesizes import A4
+def _story(data: Dataset, view: View, lang: str, today: date, size: float, width: float) -> list:
+    """Title, filter and order, then the table in ``size`` point type."""
     from reportlab.lib.styles import ParagraphStyle
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+    from reportlab.platypus import Paragraph, Spacer, Table, TableStyle
 
     regular, bold = fonts()
-    today = today or date.today()
-    buffer = io.BytesIO()
-    margin = 24.0
-    title = t("whos_who.title", lang)
-    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                            bottomMargin=margin + 10, title=title, author=t("briefing.author", lang),
-                            subject=describe(data, view.filters, lang), keywords=t("briefing.keywords", lang),
-                            creator=t("briefing.author", lang))
-    small = ParagraphStyle("s", fontName=regular, fontSize=TYPE_PT, leading=TYPE_PT * 1.12, textColor=INK)
+    small = ParagraphStyle("s", fontName=regular, fontSize=size, leading=size * LEADING, textColor=INK)
     grey = ParagraphStyle("g", parent=small, textColor=MUTED)
     head = ParagraphStyle("h", parent=small, fontName=bold, textColor=PAPER)
-    colours = theme_colors(data)
-    labels = labels_of(data, lang).theme
     rows = [[Paragraph(xml(t(k, lang)), head) for k in
              ("whos_who.no", "col.delegation", "col.head", "pack.themes", "whos_who.asked")]]
     for n, locality_id in enumerate(protocol_order(data, view), start=1):
@@ -109,22 +131,41 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
         second = second_name(data, locality_id, lang)
         name = f"<b>{_text(card.name)}</b>\u00a0· {_text(card.country)}" + (
             f"<br/><font color='{MUTED}'>{_text(second)}</font>" if second else "")
-        stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
-        chips = "\u00a0· ".join(f"<font color='{colours[x]}'>{_text(labels[x])}</font>" for x in stated)
         rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(_text(card.head), small),
-                     Paragraph(chips or xml(t("common.not_reported", lang)), small),
+                     Paragraph(themes_cell(data, locality_id, lang) or xml(t("common.not_reported", lang)), small),
                      Paragraph(_text(asked(data, card, lang)), small)])
-    width = A4[0] - 2 * margin
     table = Table(rows, colWidths=[w * width for w in COLUMNS], repeatRows=1)
+    pad = size / 4
     table.setStyle(TableStyle([
         ("BACKGROUND", (0, 0), (-1, 0), INK), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, 0), (-1, -1), 0.4, RULE), ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad), ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 3),
     ]))
-    story = [Paragraph(xml(title), ParagraphStyle("t", fontName=bold, fontSize=13, leading=16, textColor=INK)),
-             Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
-             Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
+    return [Paragraph(xml(t("whos_who.title", lang)), ParagraphStyle("t", fontName=bold, fontSize=size + 4,
+                                                                     leading=(size + 4) * 1.2, textColor=INK)),
+            Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
+            Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
+
+
+def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -> bytes:
+    """The who's who in the largest type that keeps it on one page (9 pt and more pages beyond)."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import SimpleDocTemplate
+
+    regular, _ = fonts()
+    today = today or date.today()
+    buffer = io.BytesIO()
+    margin = 24.0
+    doc = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
+                            bottomMargin=margin + 10, title=t("whos_who.title", lang),
+                            author=t("briefing.author", lang), subject=describe(data, view.filters, lang),
+                            keywords=t("briefing.keywords", lang), creator=t("briefing.author", lang))
+    width, room = doc.width, doc.height - 12  # the frame's own padding, 6 pt each side
+    for size in TYPE_SIZES:
+        story = _story(data, view, lang, today, size, width)
+        if sum(flowable.wrap(width, room)[1] for flowable in story) <= room:
+            break
 
     def footer(canvas, document) -> None:
         canvas.setFont(regular, 7)

@@ -324,10 +324,44 @@ def test_the_whos_who_line_is_a_request_or_offer_or_says_none_was_reported(data,
         line = whos_who.asked(data, profiles.card(data, locality_id, lang), lang)
         own = data.priorities[data.priorities["locality_id"] == locality_id]
         english = dict(zip(own[f"statement_{lang}"], own["statement_en"], strict=True))
-        assert line == none or whos_who.REQUEST.search(english[line]), (locality_id, line)
+        assert line == none or line not in english or whos_who.REQUEST.search(english[line]) or (
+            whos_who.SHARED.search(english[line])), (locality_id, line)
+        assert (line == none) == own.empty, locality_id  # 'none asked' only beside 'no theme'
         assert not line.endswith("…")
     minsk = whos_who.asked(data, profiles.card(data, "minsk", "en"), "en")
     assert not minsk.startswith("Its high-tech park")
+    osaka = whos_who.asked(data, profiles.card(data, "osaka", "en"), "en")
+    assert osaka.startswith("Proposed")  # a request comes before experience shared
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_whos_who_gives_requests_worded_alike_in_one_sentence(data, lang):
+    """Montevideo seeks investment in five sectors; the row showed one."""
+    from components import profiles
+
+    line = whos_who.asked(data, profiles.card(data, "montevideo", lang), lang)
+    if lang == "en":
+        assert line == "Seeks investment in biotechnology, agriculture, innovation, tourism and infrastructure."
+    own = data.priorities.loc[data.priorities["locality_id"] == "montevideo", f"statement_{lang}"]
+    assert len(own) == 5 and all(text.rstrip(".").split(" ")[-1] in line for text in own)
+
+
+def test_the_whos_who_sets_theme_names_in_ink_after_a_disc_of_their_colour(data):
+    """Theme names in their pale palette colours were hard to read in print."""
+    cell = whos_who.themes_cell(data, "torino", "en")
+    discs = re.findall(r"<font color='(#[0-9A-Fa-f]{6})'>\u25cf</font>", cell)
+    assert len(discs) == data.priorities.loc[data.priorities["locality_id"] == "torino", "theme_id"].nunique()
+    assert "<font" not in re.sub(r"<font color='#[0-9A-Fa-f]{6}'>\u25cf</font>", "", cell)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_whos_who_uses_its_page(data, lang):
+    """The table in the largest type that fits one page: the page's lower part is used."""
+    reader = PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), lang)))
+    lows = []
+    reader.pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: lows.append(
+        cm[5] + tm[5]) if text.strip() and size > 8 else None)  # the footer is set in 7 pt
+    assert len(reader.pages) == 1 and min(lows) < 0.12 * float(reader.pages[0].mediabox.height)
 
 
 @needs_chromium
