@@ -67,6 +67,7 @@ class Slide:
     caption: str = ""  # the source line under a picture
     alt: str = ""  # alternative text of the picture
     flag: str | None = None  # country code: the flag beside the title
+    markers: tuple[int, ...] = ()  # the map numbers of the slide's delegations, beside the title
     table: tuple[tuple[str, ...], ...] = ()  # header row first
     row_heights: tuple[float, ...] = ()  # each table row's height in points, header first
     size: int = BODY_PT  # body font size in points
@@ -307,6 +308,7 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
         slides.append(picture_slide(key, t(title, lang), caption, f"{t(title, lang)} — {filter_words}", notes))
     cited: dict[str, None] = {}
     names = data.localities.set_index("id")
+    numbers = whos_who.map_numbers(data, view)
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
@@ -314,7 +316,9 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
-            slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"]))
+            marker = (numbers[locality_id],) if locality_id in numbers else ()
+            slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"],
+                                  markers=marker))
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
     pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
     for n, rows in enumerate(pages_of_rows, start=1):

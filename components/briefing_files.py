@@ -45,10 +45,18 @@ FLAG_RULE = 0.5
 TITLE_TOP, TITLE_HEIGHT, SUBTITLE_TOP = 18.0, 68.0, 88.0
 TITLE_LEADING = 1.15
 FOOTER_PT = 11
+#: A map number beside the title: a disc as the map draws its marker, 'map' under it.
+DISC, DISC_TOP, DISC_GAP, DISC_PT, MARKER_PT = 34.0, 24.0, 8.0, 16, 10
 
 
 def _title_width(slide: Slide) -> float:
-    return BODY_WIDTH - (FLAG_WIDTH + 16 if slide.flag else 0)
+    return BODY_WIDTH - (FLAG_WIDTH + 16 if slide.flag else 0) - len(slide.markers) * (DISC + DISC_GAP)
+
+
+def _disc_lefts(slide: Slide) -> list[float]:
+    """Where each map number's disc stands: left of the flag, in the order the title names them."""
+    right = WIDTH - MARGIN - (FLAG_WIDTH + 16 if slide.flag else 0)
+    return [right - (len(slide.markers) - n) * (DISC + DISC_GAP) + DISC_GAP for n in range(len(slide.markers))]
 
 
 def _column_lefts(slide: Slide) -> list[float]:
@@ -221,6 +229,7 @@ def pptx_bytes(pack: Pack) -> bytes:
             if flag:
                 _picture(page, flag, WIDTH - MARGIN - FLAG_WIDTH, 28, FLAG_WIDTH, alt=slide.title.split(" · ")[-1],
                          rule=True)
+            _markers(page, slide, pack.lang)
             if slide.image and slide.image in pack.pictures:
                 _picture(page, pack.pictures[slide.image], MARGIN, PICTURE_TOP, *slide.image_size, alt=slide.alt)
                 _notes(page, slide)
@@ -234,6 +243,28 @@ def pptx_bytes(pack: Pack) -> bytes:
     buffer = io.BytesIO()
     deck.save(buffer)
     return buffer.getvalue()
+
+
+def _markers(page, slide: Slide, lang: str) -> None:
+    """Each delegation's map number in a disc, as the map marks it, and 'map' under the discs."""
+    from pptx.dml.color import RGBColor
+    from pptx.enum.shapes import MSO_SHAPE
+    from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
+    from pptx.util import Pt
+
+    lefts = _disc_lefts(slide)
+    for left, number in zip(lefts, slide.markers, strict=True):
+        disc = page.shapes.add_shape(MSO_SHAPE.OVAL, Pt(left), Pt(DISC_TOP), Pt(DISC), Pt(DISC))
+        disc.fill.solid()
+        disc.fill.fore_color.rgb = RGBColor.from_string(NAVY)
+        disc.line.fill.background()
+        _box(disc.text_frame)
+        disc.text_frame.vertical_anchor = MSO_ANCHOR.MIDDLE
+        disc.text_frame.paragraphs[0].alignment = PP_ALIGN.CENTER
+        _run(disc.text_frame.paragraphs[0], str(number), DISC_PT, bold=True, colour="FFFFFF")
+    if lefts:
+        _textbox(page, lefts[0] - DISC_GAP, DISC_TOP + DISC + 2, lefts[-1] + DISC - lefts[0] + 2 * DISC_GAP,
+                 MARKER_PT * 1.5, t("briefing.map_marker", lang), MARKER_PT, align=PP_ALIGN.CENTER)
 
 
 def _notes(page, slide: Slide) -> None:
@@ -321,6 +352,18 @@ def _chrome(pdf, pack: Pack, slide: Slide, number: int, title: str) -> None:
         _frame(MARGIN, SUBTITLE_TOP, width, 24).addFromList(
             [Paragraph(xml(slide.subtitle), ParagraphStyle("s", fontName=regular, fontSize=16, leading=20,
                                                            textColor=grey))], pdf)
+    lefts = _disc_lefts(slide)
+    for left, marker in zip(lefts, slide.markers, strict=True):
+        pdf.setFillColor(navy)
+        pdf.circle(left + DISC / 2, HEIGHT - DISC_TOP - DISC / 2, DISC / 2, stroke=0, fill=1)
+        pdf.setFillColor(PAPER)
+        pdf.setFont(bold, DISC_PT)
+        pdf.drawCentredString(left + DISC / 2, HEIGHT - DISC_TOP - DISC / 2 - DISC_PT * 0.35, str(marker))
+    if lefts:
+        pdf.setFillColor(grey)
+        pdf.setFont(regular, MARKER_PT)
+        pdf.drawCentredString((lefts[0] + lefts[-1] + DISC) / 2, HEIGHT - DISC_TOP - DISC - 2 - MARKER_PT,
+                              t("briefing.map_marker", pack.lang))
     flag = pack.pictures.get(f"flag-{slide.flag}") if slide.flag else None
     if flag:
         image = ImageReader(io.BytesIO(flag))

@@ -13,12 +13,12 @@ import re
 import unicodedata
 from datetime import date
 
-from components import profiles
+from components import maps, profiles
 from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, format_date, t
 from components.labels import labels_of
-from components.style import INK, MUTED, PAPER, RULE, theme_colors
+from components.style import INK, MUTED, PAPER, RULE, colouring, theme_colors
 from components.typeface import fonts, keep_together, xml
 
 #: The Vietnamese alphabet; tone marks only break ties.
@@ -46,6 +46,13 @@ def protocol_order(data: Dataset, view: View) -> list[str]:
     return [i for _, _, _, i in sorted(
         (vietnamese_key(countries[c]), e, vietnamese_key(n), i) for i, c, e, n in
         zip(places["id"], places["country"], places["evidence"], places["name_vi"], strict=True))]
+
+
+def map_numbers(data: Dataset, view: View) -> dict[str, int]:
+    """Each shown delegation's number on the world map (west to east, as ``maps.plan`` numbers its
+    markers for this filter); empty when the map is too full to number them."""
+    built = maps.plan(data, view, colouring(data, view, "theme", "en"), "en")
+    return dict(zip(built.points["id"], map(int, built.points["number"]), strict=True)) if built.numbered else {}
 
 
 def second_name(data: Dataset, locality_id: str, lang: str) -> str:
@@ -111,8 +118,27 @@ def _text(text: str) -> str:
 TYPE_SIZES = tuple(11 - n / 4 for n in range(9))  # 11, 10.75 … 9
 #: Line height as a share of the type size.
 LEADING = 1.15
-#: Column shares of the page width: number, delegation, head, themes, what it asked for.
-COLUMNS = (0.04, 0.22, 0.2, 0.27, 0.27)
+#: Column shares of the page width: map number, delegation, head, themes, what it asked for.
+COLUMNS = (0.055, 0.215, 0.195, 0.27, 0.265)
+
+
+def _map_disc(number: int, size: float):
+    """A delegation's map number as the map draws its marker: white in a dark disc."""
+    from reportlab.platypus import Flowable
+
+    class Disc(Flowable):
+        def wrap(self, width: float, height: float) -> tuple[float, float]:
+            return size * 1.8, size * 1.8
+
+        def draw(self) -> None:
+            radius = size * 0.9
+            self.canv.setFillColor(INK)
+            self.canv.circle(radius, radius, radius, stroke=0, fill=1)
+            self.canv.setFillColor(PAPER)
+            self.canv.setFont(fonts()[1], size)
+            self.canv.drawCentredString(radius, radius - size * 0.35, str(number))
+
+    return Disc()
 
 
 def _story(data: Dataset, view: View, lang: str, today: date, size: float, width: float) -> list:
@@ -125,13 +151,16 @@ def _story(data: Dataset, view: View, lang: str, today: date, size: float, width
     grey = ParagraphStyle("g", parent=small, textColor=MUTED)
     head = ParagraphStyle("h", parent=small, fontName=bold, textColor=PAPER)
     rows = [[Paragraph(xml(t(k, lang)), head) for k in
-             ("whos_who.no", "col.delegation", "col.head", "pack.themes", "whos_who.asked")]]
-    for n, locality_id in enumerate(protocol_order(data, view), start=1):
+             ("whos_who.map", "col.delegation", "col.head", "pack.themes", "whos_who.asked")]]
+    numbers = map_numbers(data, view)
+    for locality_id in protocol_order(data, view):
         card = profiles.card(data, locality_id, lang)
         second = second_name(data, locality_id, lang)
         name = f"<b>{_text(card.name)}</b>\u00a0· {_text(card.country)}" + (
             f"<br/><font color='{MUTED}'>{_text(second)}</font>" if second else "")
-        rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(_text(card.head), small),
+        number = numbers.get(locality_id)
+        rows.append([_map_disc(number, size) if number else "", Paragraph(name, small),
+                     Paragraph(_text(card.head), small),
                      Paragraph(themes_cell(data, locality_id, lang) or xml(t("common.not_reported", lang)), small),
                      Paragraph(_text(asked(data, card, lang)), small)])
     table = Table(rows, colWidths=[w * width for w in COLUMNS], repeatRows=1)
@@ -145,7 +174,8 @@ def _story(data: Dataset, view: View, lang: str, today: date, size: float, width
     return [Paragraph(xml(t("whos_who.title", lang)), ParagraphStyle("t", fontName=bold, fontSize=size + 4,
                                                                      leading=(size + 4) * 1.2, textColor=INK)),
             Paragraph(xml(f"{describe(data, view.filters, lang)} · {format_date(today, lang)}"), grey),
-            Paragraph(xml(t("whos_who.order", lang)), grey), Spacer(1, 6), table]
+            Paragraph(xml(t("whos_who.order", lang) + (f" {t('whos_who.map_note', lang)}" if numbers else "")), grey),
+            Spacer(1, 6), table]
 
 
 def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -> bytes:

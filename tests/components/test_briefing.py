@@ -486,3 +486,48 @@ def test_no_line_of_a_file_starts_with_a_separator_or_breaks_a_name_or_number(fi
     for number, slide in enumerate(Presentation(io.BytesIO(made["pptx"])).slides, start=1):
         paragraphs = [p.text for shape in slide.shapes if shape.has_text_frame for p in shape.text_frame.paragraphs]
         assert badly_broken(paragraphs) == [], ("pptx", number)
+
+
+def _map_key(data, view, lang: str) -> dict[str, int]:
+    """Delegation name -> the number the pack's world map gives it in its key."""
+    from components import world_static
+    from components.style import colouring
+
+    size = next(s.image_size for s in briefing.plan(data, view, lang).slides if s.image == "world-map")
+    chart = world_static.world_figure(data, view, colouring(data, view, "theme", lang), lang,
+                                      size=(round(size[0]), round(size[1])), titled=False)
+    return dict(zip(chart.data["name"], map(int, chart.data["#"]), strict=True))
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("filters", [Filters(), Filters(themes=("green",)), Filters(countries=("JP", "LA"))])
+def test_the_number_beside_each_delegation_is_its_map_number(data, lang, filters):
+    """The who's who numbered 1..13 in protocol order while the map numbers west to east: '7'
+    named two delegations. Both now print the map's number, in a disc labelled as the map's."""
+    view = apply(data, filters)
+    key = _map_key(data, view, lang)
+    names = data.localities.set_index("id")[f"name_{lang}"]
+    pack = briefing.plan(data, view, lang)
+    for slide in (s for s in pack.slides if s.flag):
+        named = [i for i in view.ids if slide.title.startswith(f"{names[i]} · ")]
+        assert slide.markers == tuple(key[names[i]] for i in named), slide.title
+    text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, view, lang))).pages[0].extract_text().split())
+    for locality_id in whos_who.protocol_order(data, view):
+        assert f"{key[names[locality_id]]} {names[locality_id]} · " in text, locality_id
+    assert ("The number in a disc is the delegation's marker on the world map." in text) == (lang == "en")
+
+
+@needs_chromium
+def test_the_pptx_prints_the_map_number_in_a_disc_labelled_map(files, data):
+    from pptx.enum.shapes import MSO_SHAPE
+
+    lang, view, pack, made = files
+    key = _map_key(data, view, lang)
+    deck = Presentation(io.BytesIO(made["pptx"]))
+    for slide, planned in zip(deck.slides, pack.slides, strict=True):
+        if planned.flag:
+            discs = [s.text_frame.text for s in slide.shapes
+                     if s.shape_type == 1 and s.auto_shape_type == MSO_SHAPE.OVAL]
+            assert discs == [str(key[planned.title.split(" · ")[0]])], planned.title
+            assert any(s.has_text_frame and s.text_frame.text == ("map" if lang == "en" else "bản đồ")
+                       for s in slide.shapes)
