@@ -5,6 +5,7 @@ files are written by components/briefing_files.py. No Streamlit."""
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Callable, Iterable
@@ -100,13 +101,19 @@ def height_of(line: Line, size: float, width: float = BODY_WIDTH, leading: float
     return lines * size * leading + SPACE_AFTER + (SPACE_BEFORE_HEADING if line.heading else 0)
 
 
-def _fill(heights: list[float], headings: list[bool], budget: float) -> list[list[int]]:
-    """Items into boxes of ``budget`` points, in order; a heading never ends a box."""
+def _fill(heights: list[float], glued: list[bool], budget: float) -> list[list[int]]:
+    """Items into boxes of ``budget`` points, in order; an item ``glued`` to the one before moves
+    to the next box with it (a heading never ends a box, a short list is not cut), unless that
+    would empty the box."""
     boxes: list[list[int]] = [[]]
     used = 0.0
     for index, need in enumerate(heights):
         if boxes[-1] and used + need > budget:
-            carried = [boxes[-1].pop()] if headings[boxes[-1][-1]] and boxes[-1][:-1] else []
+            start = index
+            while glued[start] and start - 1 in boxes[-1]:
+                start -= 1
+            carried = [i for i in boxes[-1] if i >= start] if start > boxes[-1][0] else []
+            boxes[-1] = boxes[-1][:len(boxes[-1]) - len(carried)]
             boxes.append(carried)
             used = sum(heights[i] for i in carried)
         boxes[-1].append(index)
@@ -115,19 +122,31 @@ def _fill(heights: list[float], headings: list[bool], budget: float) -> list[lis
 
 
 def balance(heights: list[float], budget: float, per_slide: int = 1,
-            headings: list[bool] | None = None) -> list[list[int]]:
+            glued: list[bool] | None = None) -> list[list[int]]:
     """Items split over as few boxes as fit, then evened out: the smallest budget that needs no more
     slides, so a continuation is never a near-empty slide (with n slides each holds about 1/n)."""
-    headings = headings or [False] * len(heights)
-    boxes = _fill(heights, headings, budget)
+    glued = glued or [False] * len(heights)
+    boxes = _fill(heights, glued, budget)
     wanted = math.ceil(len(boxes) / per_slide) * per_slide
     if len(boxes) <= 1:
         return boxes
     low, high = max(heights), budget
     while high - low > 1:
         middle = (low + high) / 2
-        low, high = (low, middle) if len(_fill(heights, headings, middle)) <= wanted else (middle, high)
-    return _fill(heights, headings, high)
+        low, high = (low, middle) if len(_fill(heights, glued, middle)) <= wanted else (middle, high)
+    return _fill(heights, glued, high)
+
+
+def kept_together(lines: list[Line], heights: list[float], budget: float) -> list[bool]:
+    """Which paragraph stays with the one before: the first after a heading, and every one of a
+    section (a heading and what follows it) that fits half a box, so a short list is never cut."""
+    glued = [False] * len(lines)
+    starts = [i for i, line in enumerate(lines) if line.heading] + [len(lines)]
+    for start, end in itertools.pairwise(starts):
+        whole = sum(heights[start:end]) <= budget / 2
+        for i in range(start + 1, end):
+            glued[i] = whole or i == start + 1
+    return glued
 
 
 #: Layouts paragraphs may take (box width, columns a slide, line height), the plainer first.
@@ -140,11 +159,10 @@ def paginate(lines: list[Line], size: float) -> list[Slide]:
     tighter line height or two columns only where they save a slide or fill one); the plainer on
     a tie."""
     budget = BODY_BOTTOM - BODY_TOP
-    headings = [line.heading for line in lines]
     tried = []
     for order, (width, per_slide, leading) in enumerate(LAYOUTS):
         heights = [height_of(line, size, width, leading) for line in lines]
-        boxes = balance(heights, budget, per_slide, headings)
+        boxes = balance(heights, budget, per_slide, kept_together(lines, heights, budget))
         groups = [boxes[n:n + per_slide] for n in range(0, len(boxes), per_slide)]
         fills = [sum(heights[i] for box in group for i in box) / (per_slide * budget) for group in groups]
         slides = [Slide("", columns=tuple(tuple(lines[i] for i in box) for box in group), size=int(size),

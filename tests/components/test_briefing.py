@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import collections
 import io
+import itertools
 import re
 import subprocess
 from pathlib import Path
@@ -531,3 +532,23 @@ def test_the_pptx_prints_the_map_number_in_a_disc_labelled_map(files, data):
             assert discs == [str(key[planned.title.split(" · ")[0]])], planned.title
             assert any(s.has_text_frame and s.text_frame.text == ("map" if lang == "en" else "bản đồ")
                        for s in slide.shapes)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_short_section_is_never_cut_between_slides(data, lang):
+    """Minsk's 'Key figures' heading and first figure ended one slide, its second figure opened the
+    next. A section (a heading and its paragraphs) that fits half a slide stays on one."""
+    pack = briefing.plan(data, apply(data, Filters()), lang)
+    budget = briefing.BODY_BOTTOM - briefing.BODY_TOP
+    suffix = f" ({briefing.t('briefing.continued', lang)})"
+    runs: dict[str, list[tuple[int, briefing.Line, float]]] = {}
+    for number, slide in enumerate(pack.slides):
+        for line in slide.lines:
+            height = briefing.height_of(line, slide.size, slide.column_width, slide.leading)
+            runs.setdefault(slide.title.removesuffix(suffix), []).append((number, line, height))
+    for title, run in runs.items():
+        starts = [n for n, (_, line, _) in enumerate(run) if line.heading] + [len(run)]
+        for start, end in itertools.pairwise(starts):
+            section = run[start:end]
+            if sum(h for _, _, h in section) <= budget / 2:
+                assert len({number for number, _, _ in section}) == 1, (title, section[0][1].text)
