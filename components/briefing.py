@@ -318,8 +318,10 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     filter_words = describe(data, view.filters, lang)
     footer = f"{filter_words} · {format_date(today, lang)}"
     count = t("briefing.count", lang, n=len(view.localities), total=data.fact("delegations_reported"))
-    slides = [Slide(t("briefing.title", lang), f"{filter_words}\n{count}\n{format_date(today, lang)}", cover=True)]
     caption = source_line(data, lang)
+    prepared = t("briefing.prepared", lang, author=t("briefing.author", lang), date=format_date(today, lang))
+    cover = (filter_words, count, t("briefing.programme", lang), caption, prepared)
+    slides = [Slide(t("briefing.title", lang), "\n".join(cover), cover=True)]
     for key, title in (("world-map", "charts.world.title"), ("theme-counts", "charts.theme_counts.title"),
                        ("host-match", "charts.match.title")):
         notes = _match_notes(data, view, lang) if key == "host-match" else ()

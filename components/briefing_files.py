@@ -45,6 +45,9 @@ FLAG_RULE = 0.5
 TITLE_TOP, TITLE_HEIGHT, SUBTITLE_TOP = 18.0, 68.0, 88.0
 TITLE_LEADING = 1.15
 FOOTER_PT = 11
+#: The cover: its title box and, under it, the lines that say what the pack holds and whence.
+COVER_TITLE_TOP, COVER_TITLE_HEIGHT, COVER_TITLE_PT = 100.0, 110.0, 40
+COVER_LINES_TOP, COVER_LINES_PT, COVER_LINES_LEADING = 230.0, 20, 27.0
 #: A map number beside the title: a disc as the map draws its marker, 'map' under it.
 DISC, DISC_TOP, DISC_GAP, DISC_PT, MARKER_PT = 34.0, 24.0, 8.0, 16, 10
 
@@ -180,19 +183,23 @@ def _cover(page, slide: Slide) -> None:
     from pptx.util import Pt
 
     title = page.shapes.title
-    title.left, title.top, title.width, title.height = Pt(MARGIN), Pt(110), Pt(BODY_WIDTH), Pt(150)
+    title.left, title.top = Pt(MARGIN), Pt(COVER_TITLE_TOP)
+    title.width, title.height = Pt(BODY_WIDTH), Pt(COVER_TITLE_HEIGHT)
     _box(title.text_frame)
-    title.text_frame.paragraphs[0].runs[0].font.size = Pt(40)
+    title.text_frame.paragraphs[0].runs[0].font.size = Pt(COVER_TITLE_PT)
+    title.text_frame.paragraphs[0].line_spacing = Pt(COVER_TITLE_PT * 1.2)
     title.text_frame.paragraphs[0].alignment = PP_ALIGN.LEFT
     subtitle = page.placeholders[1]
-    subtitle.left, subtitle.top, subtitle.width, subtitle.height = Pt(MARGIN), Pt(290), Pt(BODY_WIDTH), Pt(150)
+    subtitle.left, subtitle.top = Pt(MARGIN), Pt(COVER_LINES_TOP)
+    subtitle.width, subtitle.height = Pt(BODY_WIDTH), Pt(BODY_BOTTOM - COVER_LINES_TOP)
     _box(subtitle.text_frame)
     subtitle.text_frame.text = ""
     for n, text in enumerate(slide.subtitle.split("\n")):
         paragraph = subtitle.text_frame.paragraphs[0] if n == 0 else subtitle.text_frame.add_paragraph()
         paragraph.alignment = PP_ALIGN.LEFT
-        paragraph.line_spacing = Pt(30)
-        _run(paragraph, text, 22, colour=GREY)
+        paragraph.line_spacing = Pt(COVER_LINES_LEADING)
+        paragraph.space_before = paragraph.space_after = Pt(0)  # the layout's own spacing would add to it
+        _run(paragraph, text, COVER_LINES_PT, colour=GREY)
 
 
 def pptx_bytes(pack: Pack) -> bytes:
@@ -375,15 +382,19 @@ def _chrome(pdf, pack: Pack, slide: Slide, number: int, title: str) -> None:
         pdf.rect(WIDTH - MARGIN - FLAG_WIDTH, HEIGHT - 28 - height, FLAG_WIDTH, height, stroke=1, fill=0)
 
 
-def _cover_story(slide: Slide) -> list:
+def _cover_stories(slide: Slide) -> list[tuple[object, list]]:
+    """The cover's title and its lines, in the boxes the PPTX gives them."""
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Paragraph
 
     regular, bold = fonts()
-    story = [Paragraph(xml(slide.title), ParagraphStyle("c", fontName=bold, fontSize=40, leading=48,
-                                                        textColor=f"#{NAVY}", spaceAfter=24))]
-    return story + [Paragraph(xml(x), ParagraphStyle("cs", fontName=regular, fontSize=22, leading=30,
-                                                     textColor=f"#{GREY}")) for x in slide.subtitle.split("\n")]
+    title = Paragraph(xml(slide.title), ParagraphStyle("c", fontName=bold, fontSize=COVER_TITLE_PT,
+                                                       leading=COVER_TITLE_PT * 1.2, textColor=f"#{NAVY}"))
+    lines = [Paragraph(xml(x), ParagraphStyle("cs", fontName=regular, fontSize=COVER_LINES_PT,
+                                              leading=COVER_LINES_LEADING, textColor=f"#{GREY}"))
+             for x in slide.subtitle.split("\n")]
+    return [(_frame(MARGIN, COVER_TITLE_TOP, BODY_WIDTH, COVER_TITLE_HEIGHT), [title]),
+            (_frame(MARGIN, COVER_LINES_TOP, BODY_WIDTH, BODY_BOTTOM - COVER_LINES_TOP), lines)]
 
 
 def _stories(slide: Slide) -> list[tuple[object, list]]:
@@ -393,7 +404,7 @@ def _stories(slide: Slide) -> list[tuple[object, list]]:
 
     regular, bold = fonts()
     if slide.cover:
-        return [(_frame(MARGIN, 110, BODY_WIDTH, HEIGHT - 200), _cover_story(slide))]
+        return _cover_stories(slide)
     if slide.table:
         style = ParagraphStyle("cell", fontName=regular, fontSize=slide.size, leading=slide.size * LEADING,
                                textColor=f"#{NAVY}")

@@ -552,3 +552,16 @@ def test_a_short_section_is_never_cut_between_slides(data, lang):
             section = run[start:end]
             if sum(h for _, _, h in section) <= budget / 2:
                 assert len({number for number, _, _ in section}) == 1, (title, section[0][1].text)
+
+
+@needs_chromium
+def test_the_cover_says_who_prepared_it_for_which_programme_and_as_of_which_data(files, data):
+    """The cover said only the filter and a date: no maker, no programme, no data date."""
+    from components.i18n import format_date, t
+
+    lang, _, _, made = files
+    cover = slide_texts(Presentation(io.BytesIO(made["pptx"])))[0]
+    page = " ".join(PdfReader(io.BytesIO(made["pdf"])).pages[0].extract_text().split())
+    for text in (cover, page):
+        assert t("briefing.author", lang) in text and t("briefing.programme", lang) in text
+        assert format_date(data.data_as_of, lang) in text
