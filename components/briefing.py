@@ -29,6 +29,8 @@ from components.typeface import keep_together, lines_needed
 #: Slide geometry in points (13.333 × 7.5 in, 16:9), shared by the PPTX and the PDF.
 WIDTH, HEIGHT, MARGIN = 960.0, 540.0, 40.0
 BODY_TOP, BODY_BOTTOM = 128.0, 492.0
+#: A slide two delegations share has no subtitle: each column's heading names its delegation.
+SHARED_TOP = 92.0
 BODY_WIDTH = WIDTH - 2 * MARGIN
 #: Two columns of paragraphs, when one does not fit a slide.
 GUTTER = 24.0
@@ -69,6 +71,8 @@ class Slide:
     alt: str = ""  # alternative text of the picture
     flag: str | None = None  # country code: the flag beside the title
     markers: tuple[int, ...] = ()  # the map numbers of the slide's delegations, beside the title
+    delegations: tuple[str, ...] = ()  # the locality ids a delegation slide is about, in title order
+    body_top: float = BODY_TOP  # where the paragraphs start
     table: tuple[tuple[str, ...], ...] = ()  # header row first
     row_heights: tuple[float, ...] = ()  # each table row's height in points, header first
     size: int = BODY_PT  # body font size in points
@@ -176,6 +180,23 @@ def glued(lines: Iterable[Line]) -> list[Line]:
     return [replace(line, text=keep_together(line.text), lead=keep_together(line.lead)) for line in lines]
 
 
+def side_by_side(first: list[Line], second: list[Line], size: float) -> Slide | None:
+    """Two short delegations' paragraphs as the two columns of one slide (title left to the
+    caller), if each fits its column, at the plainer line height where it can; else None."""
+    budget = BODY_BOTTOM - SHARED_TOP
+    for leading in (LEADING, TIGHT):
+        if all(sum(height_of(line, size, COLUMN_WIDTH, leading) for line in lines) <= budget
+               for lines in (first, second)):
+            return Slide("", columns=(tuple(first), tuple(second)), size=int(size), leading=leading,
+                         body_top=SHARED_TOP)
+    return None
+
+
+def _headed(name: str, subtitle: str, lines: list[Line]) -> list[Line]:
+    """A delegation's paragraphs under its name (and its subtitle), for a column of a shared slide."""
+    return [Line(name, heading=True), *([Line(subtitle)] if subtitle else []), *lines]
+
+
 def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
     """'[1, 3]': sources numbered in order of first citation in the pack, listed in number order."""
     ids = list(dict.fromkeys(source_ids))
@@ -205,8 +226,8 @@ def delegation_lines(data: Dataset, p: profiles.Profile, locality_id: str, lang:
     for group in p.priorities:  # a theme's statements in one paragraph: never split over two slides
         lines.append(Line(" · ".join(_cite(s.text, _numbered(cited, s.source_ids)) for s in group.statements),
                           f"{group.label}:"))
-    if not p.priorities:
-        lines.append(Line(p.card.no_priorities))
+    if not p.priorities:  # no heading over an empty section: the reason stands under the evidence
+        lines[-1] = Line(p.card.no_priorities)
     if p.figures:
         lines.append(Line(t("delegations.figures", lang), heading=True))
         lines += [Line(_cite(f.label, _numbered(cited, f.source_ids)), f"{f.value}:") for f in p.figures]
@@ -329,16 +350,33 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     cited: dict[str, None] = {}
     names = data.localities.set_index("id")
     numbers = whos_who.map_numbers(data, view)
+    shown = []  # (id, card, subtitle, paragraphs, slides alone) in protocol order
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
-        card = p.card
-        subtitle = keep_together(" · ".join(x for x in (whos_who.second_name(data, locality_id, lang), card.kind) if x))
-        pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
-        for n, page in enumerate(pages):
-            title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
+        subtitle = keep_together(" · ".join(x for x in (whos_who.second_name(data, locality_id, lang), p.card.kind)
+                                            if x))
+        lines = delegation_lines(data, p, locality_id, lang, cited)
+        shown.append((locality_id, p.card, subtitle, lines, paginate(lines, BODY_PT)))
+    n = 0
+    while n < len(shown):
+        locality_id, card, subtitle, lines, pages = shown[n]
+        country = names.loc[locality_id, "country"]
+        paired = shown[n + 1] if n + 1 < len(shown) else None
+        if paired and len(pages) == len(paired[4]) == 1 and names.loc[paired[0], "country"] == country:
+            shared = side_by_side(_headed(card.name, subtitle, lines), _headed(paired[1].name, paired[2], paired[3]),
+                                  BODY_PT)
+            if shared:  # a country's two short delegations share a slide, each in its column
+                ids = (locality_id, paired[0])
+                slides.append(replace(shared, title=f"{card.name} · {paired[1].name} · {card.country}", flag=country,
+                                      markers=tuple(numbers[i] for i in ids if i in numbers), delegations=ids))
+                n += 2
+                continue
+        for number, page in enumerate(pages):
+            title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if number else "")
             marker = (numbers[locality_id],) if locality_id in numbers else ()
-            slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"],
-                                  markers=marker))
+            slides.append(replace(page, title=title, subtitle=subtitle, flag=country, markers=marker,
+                                  delegations=(locality_id,)))
+        n += 1
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
     pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
     for n, rows in enumerate(pages_of_rows, start=1):

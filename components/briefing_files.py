@@ -243,8 +243,8 @@ def pptx_bytes(pack: Pack) -> bytes:
             elif slide.table:
                 _table(page, slide)
             for left, lines in zip(_column_lefts(slide), slide.columns, strict=True):
-                body = page.shapes.add_textbox(Pt(left), Pt(BODY_TOP), Pt(slide.column_width),
-                                               Pt(BODY_BOTTOM - BODY_TOP))
+                body = page.shapes.add_textbox(Pt(left), Pt(slide.body_top), Pt(slide.column_width),
+                                               Pt(BODY_BOTTOM - slide.body_top))
                 _text(body.text_frame, lines, slide.size, slide.leading)
         _footer(page, pack, number, len(pack.slides))
     buffer = io.BytesIO()
@@ -420,7 +420,7 @@ def _stories(slide: Slide) -> list[tuple[object, list]]:
     style = ParagraphStyle("b", fontName=regular, fontSize=slide.size, leading=slide.size * slide.leading,
                            spaceAfter=SPACE_AFTER, textColor=f"#{NAVY}")
     heading = ParagraphStyle("h", parent=style, spaceBefore=SPACE_BEFORE_HEADING)
-    return [(_frame(left, BODY_TOP, slide.column_width, BODY_BOTTOM - BODY_TOP),
+    return [(_frame(left, slide.body_top, slide.column_width, BODY_BOTTOM - slide.body_top),
              [_paragraph(x, heading if x.heading else style) for x in lines])
             for left, lines in zip(_column_lefts(slide), slide.columns, strict=True)]
 
