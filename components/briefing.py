@@ -198,12 +198,14 @@ def _headed(name: str, subtitle: str, lines: list[Line]) -> list[Line]:
 
 
 def _numbered(cited: dict[str, None], source_ids: Iterable[str]) -> str:
-    """'[1, 3]': sources numbered in order of first citation in the pack, listed in number order."""
+    """'[1, 3]': sources numbered in order of first citation in the pack, listed in number order,
+    never broken over two lines (no-break spaces)."""
     ids = list(dict.fromkeys(source_ids))
     for source_id in ids:
         cited.setdefault(source_id, None)
     order = list(cited)
-    return f"[{', '.join(str(n) for n in sorted(order.index(s) + 1 for s in ids))}]" if ids else ""
+    numbers = ",\u00a0".join(str(n) for n in sorted(order.index(s) + 1 for s in ids))
+    return f"[{numbers}]" if ids else ""
 
 
 def _cite(text: str, refs: str) -> str:
