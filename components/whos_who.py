@@ -119,7 +119,7 @@ TYPE_SIZES = tuple(11 - n / 4 for n in range(9))  # 11, 10.75 … 9
 #: Line height as a share of the type size.
 LEADING = 1.15
 #: Column shares of the page width: map number, delegation, head, themes, what it asked for.
-COLUMNS = (0.055, 0.215, 0.195, 0.27, 0.265)
+COLUMNS = (0.08, 0.205, 0.19, 0.265, 0.26)
 
 
 def _map_disc(number: int, size: float):

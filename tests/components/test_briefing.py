@@ -581,3 +581,14 @@ def test_short_delegations_of_a_country_share_a_slide_and_no_section_is_empty(da
         for column in slide.columns:
             for line, after in zip(column, [*column[1:], None], strict=True):
                 assert not line.heading or (after is not None and not after.heading), (slide.title, line.text)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_map_column_header_stands_on_one_line(lang):
+    """'Bản / đồ' over the narrow map column read as two headers."""
+    from reportlab.lib.pagesizes import A4
+
+    from components.typeface import text_width
+
+    room = (A4[0] - 48) * whos_who.COLUMNS[0] - 6  # the column less its cell padding
+    assert text_width(whos_who.t("whos_who.map", lang), max(whos_who.TYPE_SIZES), bold=True) <= room
