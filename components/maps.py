@@ -63,6 +63,8 @@ MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
+#: Radius in pixels of the dot that marks the city of a marker set aside (``true_places``).
+CITY_DOT = 3.5
 #: The map's share of the width in presentation mode (the card has the rest).
 PRESENTATION_SHARE = 0.6
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
@@ -342,6 +344,17 @@ def leader_lines(built: WorldMap) -> list[dict]:
     return lines + [{"source": [x, y], "target": [lx, ly]} for x, y, lx, ly, leader in labelled if leader]
 
 
+def true_places(built: WorldMap) -> pd.DataFrame:
+    """The cities (lon, lat) of markers set aside so far that their disc no longer covers the city:
+    the map marks each with a small dark dot at the end of the marker's leader line, so a reader
+    sees where the delegation comes from, not only where its number fitted."""
+    frame, points = built.frame, built.points
+    far = [math.dist(frame.screen(x, y), frame.screen(tx, ty)) > built.radius for x, y, tx, ty in
+           points[["lon", "lat", "true_lon", "true_lat"]].itertuples(index=False)]
+    places = points.loc[far, ["true_lon", "true_lat"]].drop_duplicates()
+    return places.rename(columns={"true_lon": "lon", "true_lat": "lat"}).reset_index(drop=True)
+
+
 def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     """The meeting-room map as planned: outlines (the western hemisphere also 360° east, so
     unwrapped longitudes sit on land), arcs, numbered markers, names, the host."""
@@ -376,6 +389,9 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=radius, line_width_units="'pixels'",
                   get_line_width=style.outline_px, pickable=True, auto_highlight=True),
+        pdk.Layer("ScatterplotLayer", true_places(built), id="cities", get_position=["lon", "lat"],
+                  get_fill_color=rgb(style.label), get_line_color=rgb(style.label_outline), stroked=True,
+                  radius_units="'pixels'", get_radius=CITY_DOT, line_width_units="'pixels'", get_line_width=1),
         pdk.Layer("ScatterplotLayer", focused[["lon", "lat"]], id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
                   get_radius=radius + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9

@@ -201,6 +201,24 @@ def test_no_name_lies_over_another_delegations_country(data, size, focus, filter
             assert len(foreign) <= 0.05 * len(under), f"{lang}: {i}'s name lies over {sorted(set(foreign))}"
 
 
+def test_a_marker_set_aside_keeps_a_dot_at_its_city_joined_by_a_line(data):
+    """Issue 21 review: "Vientiane's marker over the sea, Tokyo's near Taiwan". Where a marker no
+    longer covers its city, a small dark dot marks the city and a line joins the two."""
+    for size in SCREEN_SIZES:
+        built = planned(data, size=size, style=maps.NORMAL if isinstance(size, str) else maps.PRESENTATION)
+        spec = json.loads(maps.world_deck(built, data, "en").to_json())
+        cities = {(round(p["lon"], 4), round(p["lat"], 4)) for p in layer(spec, "cities")["data"]}
+        lines = {(tuple(line["source"]), tuple(line["target"])) for line in maps.leader_lines(built)}
+        far = 0
+        for row in built.points.itertuples():
+            drawn, true = built.frame.screen(row.lon, row.lat), built.frame.screen(row.true_lon, row.true_lat)
+            if math.dist(drawn, true) > built.radius:
+                far += 1
+                assert (round(row.true_lon, 4), round(row.true_lat, 4)) in cities, row.id
+                assert ((row.true_lon, row.true_lat), (row.lon, row.lat)) in lines, row.id
+        assert far, f"{size}: no marker set aside, the check saw nothing"
+
+
 def test_most_markers_are_named_in_both_languages(data):
     """Names go only where they are unmistakable (the East Asian cluster is named by the key)."""
     for lang in ("en", "vi"):
