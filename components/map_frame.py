@@ -324,11 +324,13 @@ def _fits(box: Box | None, leader: list[tuple[float, float]] | None, inside: Box
 
 
 def _first_fit(candidates: Iterator[tuple[Placement, list[tuple[float, float]] | None, float]],
-               ground: Callable[[Box], int]) -> tuple[Placement, list[tuple[float, float]] | None] | None:
+               ground: Callable[[Box], int], worst: int = 1
+               ) -> tuple[Placement, list[tuple[float, float]] | None] | None:
     """The first of the fitting ``candidates`` over the sea or its own country; failing that, among
     the candidates as near (the sides, or leader lines of one length), the first over land no
-    guest comes from, rather than a longer leader line. Never one over a guest's country."""
-    fallback = None
+    guest comes from, rather than a longer leader line; failing all, the first at a ``ground``
+    level of at most ``worst`` (2 lets a ringed name cross a guest's country as a last resort)."""
+    fallback = last_resort = None
     reach_tried = None
     for candidate, leader, reach in candidates:
         if reach != reach_tried:
@@ -341,7 +343,9 @@ def _first_fit(candidates: Iterator[tuple[Placement, list[tuple[float, float]] |
             return candidate, leader
         if level == 1 and fallback is None:
             fallback = candidate, leader
-    return fallback
+        if level <= worst and last_resort is None:
+            last_resort = candidate, leader
+    return fallback or last_resort
 
 
 def box_gap(box: Box, x: float, y: float) -> float:
@@ -382,7 +386,8 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
     ``dots`` (x, y, radius: every dot, the host's too), so a leader line never carries it next to
     another place; only a focused name, marked by its ring, may go elsewhere when that fails.
     A name never lies over another delegation's country (``ground`` 2: a reader would take the
-    name for that country's), and over the sea or its own country before other land."""
+    name for that country's), and over the sea or its own country before other land; again only
+    a ringed name may, when nothing else is free."""
     labels: list[Box] = []
     leaders: list[list[tuple[float, float]]] = []
     inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
@@ -400,7 +405,7 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
                            _candidates(x, y, name, size, gap, radius) if _fits(
                                candidate.box, leader, inside, blocking, own, leaders, arcs if clear_of_arcs else (),
                                (x, y, gap - 4, dots) if nearest else None))
-                found = _first_fit(fitting, functools.partial(ground, n))
+                found = _first_fit(fitting, functools.partial(ground, n), worst=1 if nearest else 2)
                 if found:
                     chosen, leader = found
                     leaders.extend([leader] if leader else [])

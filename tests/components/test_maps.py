@@ -182,7 +182,8 @@ def test_no_name_lies_over_another_delegations_country(data, size, focus, filter
     """The official's reading (issue 21): "Chungcheongbuk" drawn over China, the Japanese alliance
     over Mongolia and China. A name over a shaded country is read as that country's delegation,
     so a name covers (beyond a sliver) no shaded country but its own; sampled every 5 px against
-    the outlines the map draws."""
+    the outlines the map draws. The tour's ringed delegation is exempt: its name may cross a
+    neighbour where nothing else is free, the ring and the card beside the map say whose it is."""
     from components import geo
 
     countries = geo.outlines(data.world)
@@ -193,6 +194,8 @@ def test_no_name_lies_over_another_delegations_country(data, size, focus, filter
         built = planned(data, filters, lang=lang, size=size, focus=focus,
                         style=maps.NORMAL if size in ("wide", "beside_card") else maps.PRESENTATION)
         for i, box, _ in drawn_names(built):
+            if i == built.focus:
+                continue
             samples = [built.frame.place(x, y) for x in range(math.ceil(box[0]), int(box[2]) + 1, 5)
                        for y in range(math.ceil(box[1]), int(box[3]) + 1, 5)]
             under = [geo.country_at(countries, lon, lat) for lon, lat in samples]
