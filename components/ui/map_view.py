@@ -118,7 +118,8 @@ def world_map(data: Dataset, view: View, colouring: Colouring, kind: str) -> Non
     map_column, card_column = (st.container(), None) if selected is None else st.columns([2.3, 1])
     card = None if selected is None else profiles.card(data, selected, lang)
     with map_column:
-        built, picked = _draw(data, kind, "world_map", ctx.state.color, "normal", None, size, len(view.localities))
+        focus = selected if selected in view.ids else None  # the open card's delegation, ringed and named
+        built, picked = _draw(data, kind, "world_map", ctx.state.color, "normal", focus, size, len(view.localities))
         map_legend(colouring, card)
         map_key(built.key)
         with st.container(horizontal=True, vertical_alignment="center"):
