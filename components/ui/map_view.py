@@ -143,8 +143,8 @@ def map_legend(colouring: Colouring, card: Card | None) -> None:
     it, after the rule that picks a marker's colour."""
     ctx = context()
     mode = ctx.state.color
-    entries = with_card(colouring.legend, card.themes) if card is not None and mode == "theme" else colouring.legend
-    legend(entries, colour_rule(mode, ctx.lang, short=True))
+    on_card = with_card(colouring.legend, card.themes) if card is not None and mode == "theme" else colouring.legend
+    legend(colouring.legend, colour_rule(mode, ctx.lang, short=True), on_card[len(colouring.legend):])
 
 
 def switch(kind: str, short: bool = False) -> None:
@@ -203,7 +203,7 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
     if not ids:
         empty_state(data)
         return
-    longest = max(len(with_card(colouring.legend, profiles.card(data, i, lang).themes)) for i in ids)
+    longest = max(len(with_card(colouring.legend, profiles.card(data, i, lang).themes)) for i in ids) + 1  # "card only"
     size = (maps.presentation_size(reported["width"], reported["height"], len(ids), longest)
             if reported else "presentation")  # room for the longest legend, so the map keeps its size
 

@@ -170,6 +170,10 @@ def test_colour_by_theme_says_its_rule_and_the_legend_has_every_colour_of_the_ca
     on_cards = {c for body in htmls(app) if "atlas-legend" in body for c in re.findall(r"background:(#[0-9A-Fa-f]{6})",
                                                                                    body)}
     assert on_cards <= colours, on_cards - colours
+    # the map's part of the legend names exactly the markers' colours; the card's others come apart
+    on_map = set(re.findall(r"background:(#[0-9A-Fa-f]{6})", legend.split(t("map.legend.card_only", lang))[0]))
+    markers_drawn = {trace["marker"]["color"] for trace in light(app)["data"] if trace.get("customdata")}
+    assert {c.lower() for c in on_map} == {c.lower() for c in markers_drawn}
     if not present:  # the full rule beside the colour control
         assert t("map.color.theme_rule", lang) in [c.value for c in app.caption]
 
