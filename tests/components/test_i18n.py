@@ -68,3 +68,13 @@ def test_vietnamese_browser_gets_vietnamese_and_others_get_english():
 
 def test_strings_fill_their_placeholders():
     assert t("overview.metric.delegations_value", "en", n=13, total=36) == "13 of 36"
+
+
+@pytest.mark.parametrize(("key", "not_this"), [
+    ("present.play", "Tiếp tục"),  # "continue": the button starts the tour, paused or not yet begun
+    ("kind.joint_delegation", "liên ngành"),  # inter-sectoral, not a joint delegation of several bodies
+    ("map.kind.light", "nhẹ"), ("map.kind_short.light", "nhẹ"),
+    ("map.kind.webgl", "phóng to được"), ("map.kind_short.webgl", "phóng to được"),
+])
+def test_vietnamese_controls_say_what_they_do(key, not_this):
+    assert not_this not in t(key, "vi")
