@@ -33,6 +33,15 @@ def test_relations_and_times_read_the_same_everywhere(data):
         {"start": float("nan"), "end": None, "part_of_day": float("nan")})
 
 
+def test_a_province_is_never_called_a_sister_city(data):
+    provinces = data.localities[data.localities["kind"].isin(("province", "prefecture"))]
+    assert len(provinces)
+    for locality_id in provinces["id"]:
+        assert "city" not in profiles.card(data, locality_id, "en").relation.lower()
+    assert profiles.card(data, "chungcheongbuk", "en").relation == "Sister province since 2023"
+    assert profiles.card(data, "chungcheongbuk", "vi").relation == "Tỉnh kết nghĩa từ năm 2023"
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 def test_the_map_tooltip_and_the_card_name_the_same_head(data, lang):
     view = apply(data, Filters(evidence=("A", "B", "L", "C")))
