@@ -305,11 +305,10 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
         card = p.card
-        subtitle = " · ".join(x for x in (whos_who.second_name(data, locality_id, lang), card.kind) if x)
         pages = paginate(delegation_lines(data, p, locality_id, lang, cited), BODY_PT)
         for n, page in enumerate(pages):
             title = f"{card.name} · {card.country}" + (f" ({t('briefing.continued', lang)})" if n else "")
-            slides.append(replace(page, title=title, subtitle=subtitle, flag=names.loc[locality_id, "country"]))
+            slides.append(replace(page, title=title, subtitle=card.kind, flag=names.loc[locality_id, "country"]))
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
     pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
     for n, rows in enumerate(pages_of_rows, start=1):

@@ -404,6 +404,16 @@ def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
         assert names[name_vi] == name_vi or names[name_vi] not in slide.subtitle, slide.subtitle
 
 
+def test_an_english_pack_and_whos_who_never_give_the_vietnamese_name_as_a_second_name(data):
+    """'Thành phố Porto · City' under 'Porto': in English a second name is never the Vietnamese one."""
+    view = apply(data, Filters())
+    vietnamese = [v for n, v in zip(data.localities["name_en"], data.localities["name_vi"], strict=True) if n != v]
+    subtitles = [s.subtitle for s in briefing.plan(data, view, "en").slides if s.flag]
+    assert subtitles and [s for s in subtitles if any(v in s for v in vietnamese)] == []
+    text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, view, "en"))).pages[0].extract_text().split())
+    assert [v for v in vietnamese if v in text] == []
+
+
 def test_the_vietnamese_whos_who_names_each_delegation_in_vietnamese_only(data):
     """The who's who gave 'Osaka City' under 'Thành phố Osaka' as the pack did (issue 20)."""
     text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), "vi"))).pages[0]

@@ -84,9 +84,12 @@ def test_the_matrix_order_lives_in_the_url(run_app):
 
 
 def test_the_picker_offers_both_names_and_partners_only_when_shown(data):
+    """In Vietnamese both names, so an English one can be typed; in English never the Vietnamese
+    one ('Turin (Torino) · Thành phố Torino' read as a translation left in)."""
     from components import profiles
     shown = profiles.choices(data, ("A", "B", "L"), None, "en")
-    assert shown["osaka"] == "Osaka City · Thành phố Osaka"
+    assert shown["osaka"] == "Osaka City" and shown["torino"] == "Turin (Torino)"
+    assert profiles.choices(data, ("A", "B", "L"), None, "vi")["osaka"] == "Thành phố Osaka · Osaka City"
     partners = set(data.localities.loc[data.localities["evidence"] == "C", "id"])
     assert partners and not partners & set(shown)
     partner = sorted(partners)[0]
