@@ -253,17 +253,11 @@ def readable(figure: go.Figure, minimum: float = PICTURE_MIN_PT) -> go.Figure:
 
 
 def _match_notes(data: Dataset, view: View, lang: str) -> tuple[str, ...]:
-    """Under the match chart: its rule in one line, and the delegations it does not draw."""
-    ranked = match_rule.ranking(data, view)
-    names = labels_of(data, lang).delegation
-    weights = match_rule.host_weights(data)
-    heaviest = max(weights.values(), default=1)
-    heavy = [labels_of(data, lang).theme[x] for x in sorted(weights) if weights[x] == heaviest]
-    notes = [t("pack.match_rule", lang, weight=heaviest, themes="; ".join(heavy))]
-    none = [names[m.locality_id] for m in ranked if m.score == 0]
-    if none:
-        notes.append(t("pack.match_left_out", lang, names=", ".join(none)))
-    beyond = len([m for m in ranked if m.score > 0]) - charts.MATCH_BARS
+    """Under the shared-priorities chart: what it counts in one line, the delegations it does not
+    draw and why."""
+    notes = [t("pack.match_rule", lang, total=len(match_rule.host_weights(data))),
+             *match_rule.left_out(data, view, lang)]
+    beyond = len([m for m in match_rule.ranking(data, view) if m.count]) - charts.MATCH_BARS
     if beyond > 0:
         notes.append(t("pack.match_beyond", lang, n=beyond))
     return tuple(notes)

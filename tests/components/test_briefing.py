@@ -275,9 +275,10 @@ def test_the_match_slide_states_its_rule_in_one_line_and_names_who_it_leaves_out
 
     pack = briefing.plan(data, apply(data, Filters()), lang)
     match = next(s for s in pack.slides if s.image == "host-match")
-    assert match.notes[0].startswith(("Score =", "Điểm ="))
+    assert match.notes[0].startswith(("Each bar:", "Mỗi thanh:"))
     assert lines_needed(match.notes[0], briefing.NOTE_PT, briefing.BODY_WIDTH) == 1
     assert "Leipzig" in match.notes[1] and ("Vientiane" in match.notes[1] or "Viêng Chăn" in match.notes[1])
+    assert "no report gives what they want" in match.notes[1] or "chưa có báo cáo nêu" in match.notes[1]
 
 
 def test_pictures_are_drawn_at_their_placed_size_with_type_of_at_least_12_pt(data):

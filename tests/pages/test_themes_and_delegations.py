@@ -39,7 +39,8 @@ def test_no_chart_draws_on_an_empty_result(run_app):
 
 def test_match_rule_is_explained(run_app):
     app = run_app("themes")
-    assert any("How the score works" in c.value for c in app.caption)
+    assert any(c.value.startswith("How it is counted: the city states 8 priority themes") for c in app.caption)
+    assert any("Leipzig" in c.value and "no report gives" in c.value for c in app.caption)
 
 
 @pytest.mark.parametrize("locality_id", sorted(SEED_DELEGATIONS))
