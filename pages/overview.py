@@ -21,7 +21,11 @@ columns[1].metric(
     t("overview.metric.countries_value", lang, n=figures.countries_identified, total=figures.countries_reported),
     help=t("overview.metric.countries_help", lang, total=figures.countries_reported),
 )
-columns[2].metric(t("overview.metric.themes", lang), figures.themes)
+columns[2].metric(
+    t("overview.metric.themes", lang),
+    t("overview.metric.themes_value", lang, n=figures.themes_stated, total=figures.themes),
+    help=t("overview.metric.themes_help", lang, total=figures.themes),
+)
 columns[3].metric(t("overview.metric.events", lang), figures.events)
 st.info(summary.gap_note(figures, lang), icon=":material/info:")
 
