@@ -15,7 +15,7 @@ from components.labels import colour_rule, labels_of
 @pytest.mark.parametrize(("name", "title", "en", "vi"), [
     ("Kim Young-hwan", "Governor", "Kim Young-hwan, Governor", "Kim Young-hwan, Governor"),
     ("Kim Young-hwan", None, "Kim Young-hwan", "Kim Young-hwan"),
-    (None, "Vice Mayor", "Vice Mayor (not reported)", "Vice Mayor (chưa có thông tin)"),
+    (None, "Vice Mayor", "Vice Mayor (name not reported)", "Vice Mayor (chưa rõ họ tên)"),
     (float("nan"), float("nan"), "not reported", "chưa có thông tin"),
 ])
 def test_the_head_of_delegation_rule(data, name, title, en, vi):
@@ -55,3 +55,14 @@ def test_colour_by_theme_states_its_rule(lang):
     rule = colour_rule("theme", lang)
     assert rule and ("most" in rule if lang == "en" else "nhiều nhất" in rule)
     assert colour_rule("theme", lang, short=True) and colour_rule("country", lang) is None
+
+
+@pytest.mark.parametrize(("lang", "says"), [("en", "Deputy Mayor (name not reported)"),
+                                            ("vi", "Phó Thị trưởng (chưa rõ họ tên)")])
+def test_a_head_known_only_by_title_says_the_name_is_not_reported(data, lang, says):
+    """'Deputy Mayor (not reported)' read as if the post were unreported; the name is what is missing.
+    The card (web, pack, who's who) and the map's tooltip read the same rule."""
+    assert profiles.card(data, "leipzig", lang).head == says
+    view = apply(data, Filters())
+    points = maps.map_points(data, view, style.colouring(data, view, lang=lang, mode="theme"), lang)
+    assert says in set(points["head"])
