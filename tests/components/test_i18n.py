@@ -78,3 +78,10 @@ def test_strings_fill_their_placeholders():
 ])
 def test_vietnamese_controls_say_what_they_do(key, not_this):
     assert not_this not in t(key, "vi")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_evidence_level_l_is_defined_in_plain_words(lang):
+    meaning = t("evidence.L.meaning", lang)
+    assert ("Named only on the list" if lang == "en" else "Chỉ có tên trong danh sách") in meaning
+    assert "of kind" not in meaning and "nguồn loại" not in meaning  # the data's jargon, not a reader's words
