@@ -423,3 +423,20 @@ def test_the_vietnamese_whos_who_names_each_delegation_in_vietnamese_only(data):
                     if n != v and n not in v]
     assert english_only
     assert [n for n in english_only if n in text] == []
+
+
+@pytest.mark.parametrize(("lang", "where"), [("en", "Sources page"), ("vi", "trang Nguồn")])
+def test_the_whos_who_footer_says_where_each_lines_sources_are(data, lang, where):
+    """'every line sourced in the atlas' was a claim a reader could not check on the page: the
+    footer now says where the sources are, and still fits its one line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from components.i18n import t
+    from components.typeface import fonts
+
+    text = PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), lang))).pages[0].extract_text()
+    footer = t("whos_who.footer", lang, n=99, total=data.fact("delegations_reported"))
+    assert where in footer and "every line" not in footer and footer.split(" · ")[-1] in text
+    assert stringWidth(footer, fonts()[0], 7) < A4[0] - 2 * 24 - 20  # clear of the page number
+
