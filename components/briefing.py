@@ -305,9 +305,10 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
             slides.append(replace(page, title=title, subtitle=card.kind, flag=names.loc[locality_id, "country"]))
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
     pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
+    programme_title = t("briefing.programme", lang, days=programme.recorded_days(data, lang))
     for n, rows in enumerate(pages_of_rows, start=1):
         suffix = f" ({n}/{len(pages_of_rows)})" if len(pages_of_rows) > 1 else ""
-        slides.append(Slide(t("briefing.programme", lang) + suffix, t("programme.subtitle_table", lang),
+        slides.append(Slide(programme_title + suffix, t("programme.subtitle_table", lang),
                             table=(header, *rows), size=TABLE_PT,
                             row_heights=(row_height(header, header=True), *map(row_height, rows))))
     numbered = [Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1)]

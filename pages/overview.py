@@ -2,12 +2,13 @@
 
 import streamlit as st
 
-from components import summary, tables, ui
+from components import programme, summary, tables, ui
 from components.i18n import t
 
 data = ui.dataset()
 lang = ui.context().lang
-ui.page_header(t("overview.title", lang), t("overview.intro", lang))
+ui.page_header(t("overview.title", lang),
+               t("overview.intro", lang, days=ui.cached_call(programme.recorded_days, data, lang)))
 
 figures = ui.cached_call(summary.headline, data)
 columns = st.columns(4)

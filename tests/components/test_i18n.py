@@ -8,7 +8,16 @@ from datetime import date
 import pytest
 
 from components import schema
-from components.i18n import LANGUAGES, catalogue, format_date, format_number, format_quantity, language_from_locale, t
+from components.i18n import (
+    LANGUAGES,
+    catalogue,
+    format_date,
+    format_number,
+    format_quantity,
+    format_span,
+    language_from_locale,
+    t,
+)
 
 
 def test_every_key_has_non_empty_english_and_vietnamese():
@@ -85,3 +94,12 @@ def test_evidence_level_l_is_defined_in_plain_words(lang):
     meaning = t("evidence.L.meaning", lang)
     assert ("Named only on the list" if lang == "en" else "Chỉ có tên trong danh sách") in meaning
     assert "of kind" not in meaning and "nguồn loại" not in meaning  # the data's jargon, not a reader's words
+
+
+@pytest.mark.parametrize(("first", "last", "en", "vi"), [
+    (date(2024, 9, 23), date(2024, 9, 26), "23–26 September 2024", "23–26/9/2024"),
+    (date(2024, 9, 30), date(2024, 10, 2), "30 September – 2 October 2024", "30/9–2/10/2024"),
+    (date(2024, 9, 24), date(2024, 9, 24), "24 September 2024", "24/09/2024"),
+])
+def test_a_run_of_days_says_its_month_and_year_once(first, last, en, vi):
+    assert (format_span(first, last, "en"), format_span(first, last, "vi")) == (en, vi)
