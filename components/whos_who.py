@@ -48,13 +48,6 @@ def protocol_order(data: Dataset, view: View) -> list[str]:
         zip(places["id"], places["country"], places["evidence"], places["name_vi"], strict=True))]
 
 
-def second_name(data: Dataset, locality_id: str, lang: str) -> str:
-    """The name to give under a delegation's name: in English files its Vietnamese name (the one the
-    city's officials use); Vietnamese files stay in Vietnamese (empty)."""
-    name_vi = str(data.localities.set_index("id").loc[locality_id, "name_vi"])
-    return name_vi if lang == "en" and name_vi != profiles.card(data, locality_id, lang).name else ""
-
-
 #: A statement worded as a request or an offer: its English wording opens with the verb, maybe
 #: after a clause ("Asked HCMC to…", "After his speech, proposed…", "Seeks…"); the Vietnamese twin
 #: of the same row is shown in Vietnamese.
@@ -101,9 +94,7 @@ def pdf_bytes(data: Dataset, view: View, lang: str, today: date | None = None) -
              ("whos_who.no", "col.delegation", "col.head", "pack.themes", "whos_who.asked")]]
     for n, locality_id in enumerate(protocol_order(data, view), start=1):
         card = profiles.card(data, locality_id, lang)
-        second = second_name(data, locality_id, lang)
-        name = f"<b>{xml(card.name)}</b> · {xml(card.country)}" + (
-            f"<br/><font color='{MUTED}'>{xml(second)}</font>" if second else "")
+        name = f"<b>{xml(card.name)}</b> · {xml(card.country)}"
         stated = list(dict.fromkeys(data.priorities.loc[data.priorities["locality_id"] == locality_id, "theme_id"]))
         chips = " · ".join(f"<font color='{colours[x]}'>{xml(labels[x])}</font>" for x in stated)
         rows.append([Paragraph(str(n), small), Paragraph(name, small), Paragraph(xml(card.head), small),
