@@ -65,6 +65,8 @@ MAX_LABELS = 300
 MAX_ARCS = 300
 #: Radius in pixels of the dot that marks the city of a marker set aside (``true_places``).
 CITY_DOT = 3.5
+#: Room in pixels a city's dot keeps from every marker's rim.
+CITY_CLEAR = 8
 #: The map's share of the width in presentation mode (the card has the rest).
 PRESENTATION_SHARE = 0.6
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
@@ -347,11 +349,14 @@ def leader_lines(built: WorldMap) -> list[dict]:
 def true_places(built: WorldMap) -> pd.DataFrame:
     """The cities (lon, lat) of markers set aside so far that their disc no longer covers the city:
     the map marks each with a small dark dot at the end of the marker's leader line, so a reader
-    sees where the delegation comes from, not only where its number fitted."""
+    sees where the delegation comes from, not only where its number fitted. A city whose dot
+    would touch another marker (``CITY_CLEAR`` px) gets none: read beside that marker, it would
+    say the wrong place."""
     frame, points = built.frame, built.points
-    far = [math.dist(frame.screen(x, y), frame.screen(tx, ty)) > built.radius for x, y, tx, ty in
-           points[["lon", "lat", "true_lon", "true_lat"]].itertuples(index=False)]
-    places = points.loc[far, ["true_lon", "true_lat"]].drop_duplicates()
+    drawn = [frame.screen(x, y) for x, y in zip(points["lon"], points["lat"], strict=True)]
+    cities = [frame.screen(x, y) for x, y in zip(points["true_lon"], points["true_lat"], strict=True)]
+    clear = [all(math.dist(city, other) > built.radius + CITY_CLEAR for other in drawn) for city in cities]
+    places = points.loc[clear, ["true_lon", "true_lat"]].drop_duplicates()
     return places.rename(columns={"true_lon": "lon", "true_lat": "lat"}).reset_index(drop=True)
 
 
