@@ -300,17 +300,11 @@ def readable(figure: go.Figure, minimum: float = PICTURE_MIN_PT) -> go.Figure:
 
 
 def _match_notes(data: Dataset, view: View, lang: str) -> tuple[str, ...]:
-    """Under the match chart: its rule in one line, and the delegations it does not draw."""
-    ranked = match_rule.ranking(data, view)
-    names = labels_of(data, lang).delegation
-    weights = match_rule.host_weights(data)
-    heaviest = max(weights.values(), default=1)
-    heavy = [labels_of(data, lang).theme[x] for x in sorted(weights) if weights[x] == heaviest]
-    notes = [t("pack.match_rule", lang, weight=heaviest, themes="; ".join(heavy))]
-    none = [names[m.locality_id] for m in ranked if m.score == 0]
-    if none:
-        notes.append(t("pack.match_left_out", lang, names=", ".join(none)))
-    beyond = len([m for m in ranked if m.score > 0]) - charts.MATCH_BARS
+    """Under the shared-priorities chart: what it counts in one line, the delegations it does not
+    draw and why."""
+    notes = [t("pack.match_rule", lang, total=len(match_rule.host_weights(data))),
+             *match_rule.left_out(data, view, lang)]
+    beyond = len([m for m in match_rule.ranking(data, view) if m.count]) - charts.MATCH_BARS
     if beyond > 0:
         notes.append(t("pack.match_beyond", lang, n=beyond))
     return tuple(notes)
@@ -355,8 +349,7 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
     shown = []  # (id, card, subtitle, paragraphs, slides alone) in protocol order
     for locality_id in whos_who.protocol_order(data, view):
         p = profiles.profile(data, locality_id, lang)
-        subtitle = keep_together(" · ".join(x for x in (whos_who.second_name(data, locality_id, lang), p.card.kind)
-                                            if x))
+        subtitle = keep_together(p.card.kind)
         lines = delegation_lines(data, p, locality_id, lang, cited)
         shown.append((locality_id, p.card, subtitle, lines, paginate(lines, BODY_PT)))
     n = 0
@@ -381,9 +374,10 @@ def plan(data: Dataset, view: View, lang: str, today: date | None = None) -> Pac
         n += 1
     header = tuple(t(k, lang) for k in ("col.date", "col.time", "col.event", "col.venue", "col.participants"))
     pages_of_rows = table_pages(header, programme_rows(data, lang, cited))
+    programme_title = t("briefing.programme", lang, days=programme.recorded_days(data, lang))
     for n, rows in enumerate(pages_of_rows, start=1):
         suffix = f" ({n}/{len(pages_of_rows)})" if len(pages_of_rows) > 1 else ""
-        slides.append(Slide(t("briefing.programme", lang) + suffix, t("programme.subtitle_table", lang),
+        slides.append(Slide(programme_title + suffix, t("programme.subtitle_table", lang),
                             table=(header, *rows), size=TABLE_PT,
                             row_heights=(row_height(header, header=True), *map(row_height, rows))))
     numbered = glued(Line(source_entry(data, s, lang), f"[{i}]") for i, s in enumerate(cited, start=1))

@@ -59,7 +59,7 @@ def frame(fig: go.Figure, data: Dataset, lang: str, title: str, subtitle: str, h
 
 
 def bar_labels_room(fig: go.Figure, largest: float) -> None:
-    """Room right of the longest bar for its label ('55%'), which plotly would clip at the plot's
+    """Room right of the longest bar for its label ('12', '4 of 8'), which plotly would clip at the plot's
     edge; labels drawn over the edge rather than cut when the room is not enough."""
     fig.update_traces(cliponaxis=False, selector={"type": "bar"})
     fig.update_xaxes(range=[0, max(largest, 1) * 1.15 + 0.4])
@@ -151,33 +151,35 @@ def theme_matrix(data: Dataset, view: View, lang: str, order: str = "country") -
 
 
 def match_chart(data: Dataset, view: View, lang: str) -> Chart:
-    """Best-matched partners: score bars labelled with the shared themes."""
+    """Priorities shared with the city: for each delegation sharing any, how many of the city's
+    priority themes it also stated ('3 of 8'), the shared themes on hover."""
     labels = labels_of(data, lang).theme
     names = labels_of(data, lang).delegation
     shown_labels, shown_names = _escaped(labels), _escaped(names)
-    ranked_all = [m for m in match_rule.ranking(data, view) if m.score > 0]
+    total = len(match_rule.host_weights(data))
+    sharing = [m for m in match_rule.ranking(data, view) if m.count]
     table = pd.DataFrame({
-        t("col.delegation", lang): [names[m.locality_id] for m in ranked_all],
-        t("charts.match.score", lang): [m.score for m in ranked_all],
-        t("charts.match.share", lang): [round(100 * m.share) for m in ranked_all],
-        t("charts.match.shared", lang): [", ".join(labels[x] for x in m.shared) for m in ranked_all],
+        t("col.delegation", lang): [names[m.locality_id] for m in sharing],
+        t("charts.match.count", lang): [m.count for m in sharing],
+        t("charts.match.of", lang): [total for _ in sharing],
+        t("charts.match.shared", lang): [", ".join(labels[x] for x in m.shared) for m in sharing],
     })
-    ranked = ranked_all[:MATCH_BARS]
-    shared = [", ".join(shown_labels[x] for x in m.shared) for m in ranked]
+    drawn = sharing[:MATCH_BARS]
+    shared = [", ".join(shown_labels[x] for x in m.shared) for m in drawn]
     fig = go.Figure(go.Bar(
-        x=[m.score for m in reversed(ranked)], y=[shown_names[m.locality_id] for m in reversed(ranked)],
+        x=[m.count for m in reversed(drawn)], y=[shown_names[m.locality_id] for m in reversed(drawn)],
         orientation="h",
-        marker={"color": PRIMARY}, text=[f"{round(100 * m.share)}%" for m in reversed(ranked)],
+        marker={"color": PRIMARY}, text=[t("charts.match.n_of", lang, n=m.count, total=total) for m in reversed(drawn)],
         textposition="outside", customdata=list(reversed(shared)),
-        hovertemplate="%{y}: %{x}<br>%{customdata}<extra></extra>",
+        hovertemplate="%{y}: %{text}<br>%{customdata}<extra></extra>",
     ))
-    fig.update_xaxes(title=t("charts.match.score", lang), rangemode="tozero", dtick=1)
+    fig.update_xaxes(title=t("charts.match.axis", lang, total=total), rangemode="tozero", dtick=1)
     fig.update_yaxes(automargin=True)
-    bar_labels_room(fig, max((m.score for m in ranked), default=1))
-    height = chart_height(len(ranked), 38, 140)
+    bar_labels_room(fig, max((m.count for m in drawn), default=1))
+    height = chart_height(len(drawn), 38, 140)
     title = t("charts.match.title", lang)
     return Chart("host-match", frame(fig, data, lang, title, describe(data, view.filters, lang), height), table,
-                 shown=len(ranked), total=len(ranked_all))
+                 shown=len(drawn), total=len(sharing))
 
 
 def countries_chart(data: Dataset, view: View, lang: str) -> Chart:

@@ -435,7 +435,7 @@ def _check_rules(rows: dict[str, list[dict[str, Any]]], problems: list[Problem])
             problems.append(problem(file, "venue_pair", row, "venue_lat"))
     for place in rows["localities"]:
         file, row = "localities.csv", place["_row"]
-        formal = place["relation"] in ("sister_city", "friendship_cooperation", "partner")
+        formal = place["relation"] in ("sister_city", "sister_province", "friendship_cooperation", "partner")
         if (formal or place["relation_since"] is not None) and not place["relation_source_id"]:
             problems.append(problem(file, "relation_source", row, "relation_source_id"))
         if place["relation"] in ("none", "unknown") and place["relation_since"] is not None:

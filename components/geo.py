@@ -1,11 +1,15 @@
 """Which country a point of the map lies in, from the outlines the map draws (data/): a marker
-moved aside must stay over its own country or the sea beside it, never over a neighbour. Pure."""
+moved aside must stay over its own country or the sea beside it, never over a neighbour; a name
+must not lie over another delegation's country. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+import numpy as np
+from PIL import Image, ImageDraw
 
 Ring = tuple[tuple[float, float], ...]
 
@@ -51,3 +55,24 @@ def country_at(countries: Sequence[Outline], lon: float, lat: float) -> str:
         if west <= lon <= east and south <= lat <= north and _inside(country.rings, lon, lat):
             return country.iso3
     return ""
+
+
+Projection = Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
+
+
+def country_mask(countries: Sequence[Outline], project: Projection, width: int, height: int) -> np.ndarray:
+    """Which country each pixel of a ``width`` × ``height`` map shows: 1 + its index in
+    ``countries``, 0 for the sea. ``project(lons, lats)`` gives the pixel x and y of longitudes as
+    given; a map may show longitudes beyond ±180, so every ring is also drawn 360° east and west.
+    Holes are painted as land: a name over a lake reads as over the country anyway."""
+    image = Image.new("I", (width, height), 0)
+    draw = ImageDraw.Draw(image)
+    for number, country in enumerate(countries, start=1):
+        for ring in country.rings:
+            points = np.asarray(ring)
+            for shift in (-360.0, 0.0, 360.0):
+                xs, ys = project(points[:, 0] + shift, points[:, 1])
+                if xs.max() < 0 or xs.min() > width or ys.max() < 0 or ys.min() > height:
+                    continue
+                draw.polygon(list(zip(xs.tolist(), ys.tolist(), strict=True)), fill=number)
+    return np.asarray(image)

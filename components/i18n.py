@@ -73,6 +73,21 @@ def format_date(day: date, lang: str, weekday: bool = False) -> str:
     return f"{_WEEKDAYS[lang][day.weekday()]}, {text}" if weekday else text
 
 
+def format_span(first: date, last: date, lang: str) -> str:
+    """A run of days, its month and year said once: '23–26 September 2024' or '23–26/9/2024';
+    across months '30 September – 2 October 2024' or '30/9–2/10/2024'."""
+    if first == last:
+        return format_date(first, lang)
+    if first.year != last.year:
+        return f"{format_date(first, lang)} – {format_date(last, lang)}"
+    if lang == "vi":
+        start = f"{first.day}" if first.month == last.month else f"{first.day}/{first.month}"
+        return f"{start}–{last.day}/{last.month}/{last.year}"
+    if first.month == last.month:
+        return f"{first.day}–{last.day} {_MONTHS_EN[last.month - 1]} {last.year}"
+    return f"{first.day} {_MONTHS_EN[first.month - 1]} – {last.day} {_MONTHS_EN[last.month - 1]} {last.year}"
+
+
 def format_day_short(day: date, lang: str) -> str:
     """'Tue 24 Sep' or 'T3 24/9': axis ticks."""
     if lang == "vi":

@@ -35,7 +35,7 @@ class Labels:
         if isinstance(name, str) and name:
             return f"{name}, {title}" if isinstance(title, str) and title else name
         if isinstance(title, str) and title:
-            return f"{title} ({self.not_reported})"
+            return f"{title} ({t('common.name_not_reported', self.lang)})"
         return self.not_reported
 
     def when(self, event: Mapping[str, object]) -> str:

@@ -59,6 +59,15 @@ class Frame:
         cx, cy = pixel(self.longitude, self.latitude, self.zoom)
         return x - cx + self.width / 2, y - cy + self.height / 2
 
+    def screen_many(self, lons: np.ndarray, lats: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """``screen_raw`` for arrays of longitudes and latitudes."""
+        scale = 512 * 2**self.zoom
+        cx, cy = pixel(self.longitude, self.latitude, self.zoom)
+        lats = np.radians(np.clip(lats, -85.0, 85.0))
+        xs = (lons + 180) / 360 * scale
+        ys = (1 - np.log(np.tan(np.pi / 4 + lats / 2)) / np.pi) / 2 * scale
+        return xs - cx + self.width / 2, ys - cy + self.height / 2
+
     def place(self, x: float, y: float) -> tuple[float, float]:
         """The (unwrapped) longitude and latitude drawn at pixel (x, y) of the map."""
         cx, cy = pixel(self.longitude, self.latitude, self.zoom)
@@ -281,11 +290,12 @@ def _side_of(angle: float) -> str:
 
 
 def _candidates(x: float, y: float, name: str, size: float, gap: float, radius: float
-                ) -> Iterator[tuple[Placement, list[tuple[float, float]] | None]]:
+                ) -> Iterator[tuple[Placement, list[tuple[float, float]] | None, float]]:
     """Where a name may go, best first: each side beside the marker, then at the end of ever longer
-    leader lines (with the line, from the marker's rim to its end)."""
+    leader lines (with the line, from the marker's rim to its end, and its length in radii; 0
+    beside the marker)."""
     for side in SIDES:
-        yield Placement(side, label_box(x, y, name, size, gap, side), (x, y)), None
+        yield Placement(side, label_box(x, y, name, size, gap, side), (x, y)), None, 0.0
     for length in LEADER_LENGTHS:
         for angle in LEADER_ANGLES:
             cos, sin = math.cos(math.radians(angle)), math.sin(math.radians(angle))
@@ -293,7 +303,49 @@ def _candidates(x: float, y: float, name: str, size: float, gap: float, radius: 
             end = (x + reach * cos, y + reach * sin)
             side = _side_of(angle)
             yield (Placement(side, label_box(*end, name, size, 3.0, side), end, leader=True),
-                   [(x + (radius + 1) * cos, y + (radius + 1) * sin), end])
+                   [(x + (radius + 1) * cos, y + (radius + 1) * sin), end], length)
+
+
+def _fits(box: Box | None, leader: list[tuple[float, float]] | None, inside: Box, blocking: Sequence[Box],
+          own: Box, leaders: Sequence[Sequence[tuple[float, float]]], arcs: Sequence[Sequence[tuple[float, float]]],
+          nearest: tuple[float, float, float, Sequence[tuple[float, float, float]]] | None) -> bool:
+    """Whether a name's box stays ``inside`` the map, touches nothing ``blocking`` (markers other than
+    its own, names placed before), no leader line nor any of ``arcs``, its own leader line crosses
+    nothing, and (given ``nearest``: its mark's x, y, radius and every dot) no dot but its own is
+    nearer to it."""
+    assert box is not None
+    if not (inside[0] <= box[0] and box[2] <= inside[2] and inside[1] <= box[1] and box[3] <= inside[3]):
+        return False
+    if any(_overlaps(box, o) for o in blocking) or any(crosses(p, box) for p in [*leaders, *arcs]):
+        return False
+    if leader and (_overlaps(box, own) or any(crosses(leader, o) for o in blocking)):
+        return False
+    return nearest is None or nearest_is_own(box, nearest[:3], nearest[3])
+
+
+def _first_fit(candidates: Iterator[tuple[Placement, list[tuple[float, float]] | None, float]],
+               ground: Callable[[Box], int], worst: int = 1
+               ) -> tuple[Placement, list[tuple[float, float]] | None] | None:
+    """The first of the fitting ``candidates`` over the sea or its own country; failing that, among
+    the candidates as near (the sides, or leader lines of one length), the first over land no
+    guest comes from, rather than a longer leader line; failing all, the first at a ``ground``
+    level of at most ``worst`` (2 lets a ringed name cross a guest's country as a last resort)."""
+    fallback = last_resort = None
+    reach_tried = None
+    for candidate, leader, reach in candidates:
+        if reach != reach_tried:
+            if fallback:
+                return fallback
+            reach_tried = reach
+        assert candidate.box is not None
+        level = ground(candidate.box)
+        if level == 0:
+            return candidate, leader
+        if level == 1 and fallback is None:
+            fallback = candidate, leader
+        if level <= worst and last_resort is None:
+            last_resort = candidate, leader
+    return fallback or last_resort
 
 
 def box_gap(box: Box, x: float, y: float) -> float:
@@ -301,16 +353,28 @@ def box_gap(box: Box, x: float, y: float) -> float:
     return math.hypot(max(box[0] - x, 0, x - box[2]), max(box[1] - y, 0, y - box[3]))
 
 
+#: How much nearer (pixels) a name must be to its own dot's rim than to any other's: a name about
+#: as near two dots is read as the wrong one's half the time.
+CLEARLY_NEARER = 6.0
+
+
 def nearest_is_own(box: Box, own: tuple[float, float, float], dots: Sequence[tuple[float, float, float]]) -> bool:
-    """Whether the label's box is nearer the rim of its own dot (x, y, radius; a focused one's
-    ring) than the rim of any other dot: a reader takes a name for the dot nearest to it."""
+    """Whether the label's box is clearly nearer the rim of its own dot (x, y, radius; a focused
+    one's ring) than the rim of any other dot: a reader takes a name for the dot nearest to it."""
     mine = box_gap(box, own[0], own[1]) - own[2]
-    return all(box_gap(box, x, y) - r > mine for x, y, r in dots if math.hypot(x - own[0], y - own[1]) > 1e-6)
+    return all(box_gap(box, x, y) - r > mine + CLEARLY_NEARER for x, y, r in dots
+               if math.hypot(x - own[0], y - own[1]) > 1e-6)
+
+
+#: How far over foreign land a name may lie: ``ground(n, box)`` says 0 (the sea or its own country),
+#: 1 (over a country no delegation shown comes from) or 2 (over another delegation's country).
+Ground = Callable[[int, Box], int]
 
 
 def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size: float, radius: float,
                  markers: Sequence[Box], arcs: Sequence[Sequence[tuple[float, float]]], limit: int,
-                 first_gap: float | None = None, dots: Sequence[tuple[float, float, float]] = ()) -> list[Placement]:
+                 first_gap: float | None = None, dots: Sequence[tuple[float, float, float]] = (),
+                 ground: Ground = lambda n, box: 0) -> list[Placement]:
     """Place the names of ``places`` (lon, lat, name; in priority order, the name as long as the
     longest it is drawn in): beside the marker where the label stays ``INSET`` px inside the map
     and touches no marker, arc or label placed before it; failing that, at the end of a short
@@ -320,7 +384,10 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
     ``first_gap`` overrides the gap of the first place (a focused name clears its ring). A name
     goes only where its own mark (the marker, or the ring ``first_gap`` clears) is the nearest of
     ``dots`` (x, y, radius: every dot, the host's too), so a leader line never carries it next to
-    another place; only a focused name, marked by its ring, may go elsewhere when that fails."""
+    another place; only a focused name, marked by its ring, may go elsewhere when that fails.
+    A name never lies over another delegation's country (``ground`` 2: a reader would take the
+    name for that country's), and over the sea or its own country before other land; again only
+    a ringed name may, when nothing else is free."""
     labels: list[Box] = []
     leaders: list[list[tuple[float, float]]] = []
     inside = (INSET, INSET, frame.width - INSET, frame.height - INSET)
@@ -334,24 +401,14 @@ def place_labels(frame: Frame, places: Sequence[tuple[float, float, str]], size:
             blocking = [*labels, *(m for m in markers if m != own)]
             ringed = n == 0 and first_gap is not None
             for clear_of_arcs, nearest in ((True, True), (False, True), *(((False, False),) if ringed else ())):
-                for candidate, leader in _candidates(x, y, name, size, gap, radius):
-                    box = candidate.box
-                    assert box is not None
-                    if not (inside[0] <= box[0] and box[2] <= inside[2] and inside[1] <= box[1]
-                            and box[3] <= inside[3]):
-                        continue
-                    if any(_overlaps(box, o) for o in blocking) or any(crosses(p, box) for p in leaders):
-                        continue
-                    if leader and (_overlaps(box, own) or any(crosses(leader, o) for o in blocking)):
-                        continue
-                    if nearest and not nearest_is_own(box, (x, y, gap - 4), dots):
-                        continue
-                    if clear_of_arcs and any(crosses(a, box) for a in arcs):
-                        continue
-                    chosen = candidate
+                fitting = ((candidate, leader, reach) for candidate, leader, reach in
+                           _candidates(x, y, name, size, gap, radius) if _fits(
+                               candidate.box, leader, inside, blocking, own, leaders, arcs if clear_of_arcs else (),
+                               (x, y, gap - 4, dots) if nearest else None))
+                found = _first_fit(fitting, functools.partial(ground, n), worst=1 if nearest else 2)
+                if found:
+                    chosen, leader = found
                     leaders.extend([leader] if leader else [])
-                    break
-                if chosen.box:
                     labels.append(chosen.box)
                     break
         result.append(chosen)

@@ -9,6 +9,7 @@ import json
 import math
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
@@ -62,6 +63,10 @@ MAX_LABELS = 300
 #: Arcs drawn at most. Beyond that they hide the map and make every frame slow; then only the
 #: labelled delegations keep their arc.
 MAX_ARCS = 300
+#: Radius in pixels of the dot that marks the city of a marker set aside (``true_places``).
+CITY_DOT = 3.5
+#: Room in pixels a city's dot keeps from every marker's rim.
+CITY_CLEAR = 8
 #: The map's share of the width in presentation mode (the card has the rest).
 PRESENTATION_SHARE = 0.6
 #: Label offset beyond the marker radius for the focused delegation, clear of its ring (radius + 9).
@@ -162,15 +167,23 @@ def plan(data: Dataset, view: View, colouring: Colouring, lang: str, style: MapS
     dots = [*((x, y, radius + style.outline_px) for x, y in (frame.screen(lon, lat) for lon, lat in
                                                               zip(points["lon"], points["lat"], strict=True))),
             (hx, hy, host_radius)]
+    iso3 = dict(zip(data.countries["code"], data.countries["iso3"], strict=True))
+    code = dict(zip(data.localities["id"], data.localities["country"], strict=True))
+    outlines = remember(_country_outlines, data)
+    homes = [*({iso3.get(code[i], ""), geo.country_at(outlines, lon, lat)} for i, lon, lat in
+               zip(points["id"], points["true_lon"], points["true_lat"], strict=True)),
+             {geo.country_at(outlines, host_lon, host_lat)}]
+    ground = _ground(data, frame, homes)
     host_place = map_frame.place_labels(frame, [(host_lon, host_lat, host_text)], style.label_px + 2,
-                                        radius + 4, [*markers, host_box], arcs, 1, dots=dots)[0]
+                                        radius + 4, [*markers, host_box], arcs, 1, dots=dots,
+                                        ground=lambda n, box: ground(len(points), box))[0]
     host = host.join(pd.DataFrame([_label_columns(frame, host_place, host["lon"].iloc[0], host_lat, radius + 8)]))
     obstacles = [*markers, host_box, *([host_place.box] if host_place.box else [])]
     longest = _longest_names(data)
     places = map_frame.place_labels(frame, [(x, y, longest[i]) for x, y, i in
                                             zip(points["lon"], points["lat"], points["id"], strict=True)],
                                     style.label_px, radius, obstacles, arcs, MAX_LABELS,
-                                    first_gap=radius + FOCUS_GAP if focused else None, dots=dots)
+                                    first_gap=radius + FOCUS_GAP if focused else None, dots=dots, ground=ground)
     gaps = [radius + (FOCUS_GAP if focused and i == 0 else 4) for i in range(len(points))]
     columns = pd.DataFrame([_label_columns(frame, p, x, y, g) for p, x, y, g in
                             zip(places, points["lon"], points["lat"], gaps, strict=True)])
@@ -197,6 +210,38 @@ def _misplacing(data: Dataset, frame: map_frame.Frame, places: pd.DataFrame, rad
         at = geo.country_at(countries, *frame.place(x, y))
         return 0.0 if at == home[i] else radius * (SEA_COST if not at else FOREIGN_COST)
     return cost
+
+
+#: Share of a name's box that may lie over foreign land and still count as beside its own place:
+#: a border clipped, a cape crossed.
+FOREIGN_SHARE = {"guest": 0.02, "other": 0.15}
+
+
+def _ground(data: Dataset, frame: map_frame.Frame, homes: list[set[str]]) -> map_frame.Ground:
+    """``map_frame.Ground`` for names over this frame: ``homes[n]`` holds the ISO alpha-3 codes of
+    the country of the ``n``-th name's place (as listed, and under its point: they differ for a
+    city by a border), where its name may lie; the host's name may not cover a guest's country."""
+    countries = remember(_country_outlines, data)
+    mask = remember(_mask, data, frame)
+    codes = [""] + [c.iso3 for c in countries]  # mask value -> iso3
+    guests = set(data.countries["iso3"])  # every country the map shades
+
+    def level(n: int, box: map_frame.Box) -> int:
+        left, top = max(int(box[0]), 0), max(int(box[1]), 0)
+        patch = mask[top:max(math.ceil(box[3]), top + 1), left:max(math.ceil(box[2]), left + 1)]
+        if not patch.size:
+            return 0
+        values, counts = np.unique(patch, return_counts=True)
+        foreign = {codes[v]: c / patch.size for v, c in zip(values, counts, strict=True)
+                   if v and codes[v] not in homes[n]}
+        if sum(share for code, share in foreign.items() if code in guests) > FOREIGN_SHARE["guest"]:
+            return 2
+        return 1 if sum(foreign.values()) > FOREIGN_SHARE["other"] else 0
+    return level
+
+
+def _mask(data: Dataset, frame: map_frame.Frame):
+    return geo.country_mask(remember(_country_outlines, data), frame.screen_many, int(frame.width), int(frame.height))
 
 
 def _country_outlines(data: Dataset) -> tuple[geo.Outline, ...]:
@@ -301,6 +346,20 @@ def leader_lines(built: WorldMap) -> list[dict]:
     return lines + [{"source": [x, y], "target": [lx, ly]} for x, y, lx, ly, leader in labelled if leader]
 
 
+def true_places(built: WorldMap) -> pd.DataFrame:
+    """The cities (lon, lat) of markers set aside so far that their disc no longer covers the city:
+    the map marks each with a small dark dot at the end of the marker's leader line, so a reader
+    sees where the delegation comes from, not only where its number fitted. A city whose dot
+    would touch another marker (``CITY_CLEAR`` px) gets none: read beside that marker, it would
+    say the wrong place."""
+    frame, points = built.frame, built.points
+    drawn = [frame.screen(x, y) for x, y in zip(points["lon"], points["lat"], strict=True)]
+    cities = [frame.screen(x, y) for x, y in zip(points["true_lon"], points["true_lat"], strict=True)]
+    clear = [all(math.dist(city, other) > built.radius + CITY_CLEAR for other in drawn) for city in cities]
+    places = points.loc[clear, ["true_lon", "true_lat"]].drop_duplicates()
+    return places.rename(columns={"true_lon": "lon", "true_lat": "lat"}).reset_index(drop=True)
+
+
 def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
     """The meeting-room map as planned: outlines (the western hemisphere also 360° east, so
     unwrapped longitudes sit on land), arcs, numbered markers, names, the host."""
@@ -335,6 +394,9 @@ def world_deck(built: WorldMap, data: Dataset, lang: str) -> pdk.Deck:
                   get_fill_color="color", get_line_color=[255, 255, 255, 255], stroked=True,
                   radius_units="'pixels'", get_radius=radius, line_width_units="'pixels'",
                   get_line_width=style.outline_px, pickable=True, auto_highlight=True),
+        pdk.Layer("ScatterplotLayer", true_places(built), id="cities", get_position=["lon", "lat"],
+                  get_fill_color=rgb(style.label), get_line_color=rgb(style.label_outline), stroked=True,
+                  radius_units="'pixels'", get_radius=CITY_DOT, line_width_units="'pixels'", get_line_width=1),
         pdk.Layer("ScatterplotLayer", focused[["lon", "lat"]], id="focus", get_position=["lon", "lat"], filled=False,
                   stroked=True, get_line_color=rgb(FOCUS_RING), radius_units="'pixels'",
                   get_radius=radius + 7, line_width_units="'pixels'", get_line_width=4),  # ring: radius+9

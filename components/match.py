@@ -1,11 +1,10 @@
-"""How well each delegation's stated priorities fit Ho Chi Minh City's own, by a rule simple
-enough to say in one sentence: every theme a delegation shares with the city scores that
-theme's weight in the city's priorities (host.csv: 2 for the headline priorities, 1 for the
-others), and the score is the sum. Ties go to more statements on the shared themes. Pure."""
+"""Which of Ho Chi Minh City's own priority themes (host.csv) each delegation shares, on one scale
+everywhere: the count of those themes it also stated, out of the city's ('3 of 8'). A count of
+common ground, not a score: the delegations are guests, not candidates. Pure."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from components.dataset import Dataset
@@ -19,35 +18,44 @@ from components.schema import IDENTIFIED_EVIDENCE
 @dataclass(frozen=True)
 class Match:
     locality_id: str
-    score: int
-    share: float  # score / the most any delegation could score
-    shared: tuple[str, ...]  # theme ids, heaviest first
-    statements: int  # statements on the shared themes
+    shared: tuple[str, ...]  # the city's priority themes it also stated, the city's headline ones first
+
+    @property
+    def count(self) -> int:
+        return len(self.shared)
 
 
 def host_weights(data: Dataset) -> dict[str, int]:
-    """Each theme the city names, with its weight (the largest if named more than once)."""
+    """Each theme the city names, with its weight (the largest if named more than once): 2 marks
+    the headline priorities, which are listed first."""
     return {str(k): int(v) for k, v in data.host.groupby("theme_id")["weight"].max().items()}
 
 
-def rank(themes: Mapping[str, Mapping[str, int]], weights: Mapping[str, int]) -> list[Match]:
-    """Rank delegations. ``themes`` maps a delegation to {theme: number of statements}."""
-    best = sum(weights.values()) or 1
-    matches = []
-    for locality, stated in themes.items():
-        shared = sorted((t for t in stated if t in weights), key=lambda t: (-weights[t], t))
-        score = sum(weights[t] for t in shared)
-        matches.append(Match(locality, score, score / best, tuple(shared), sum(stated[t] for t in shared)))
-    return sorted(matches, key=lambda m: (-m.score, -m.statements, m.locality_id))
+def rank(themes: Mapping[str, Collection[str]], weights: Mapping[str, int]) -> list[Match]:
+    """Each delegation's shared themes; more shared first, then by id. ``themes`` maps a
+    delegation to the themes it stated."""
+    matches = [Match(locality, tuple(sorted((x for x in set(stated) if x in weights), key=lambda x: (-weights[x], x))))
+               for locality, stated in themes.items()]
+    return sorted(matches, key=lambda m: (-m.count, m.locality_id))
 
 
 def ranking(data: Dataset, view: View) -> list[Match]:
-    """The delegations of the view, best-matched first; those sharing nothing come last."""
-    counts = view.priorities.groupby(["locality_id", "theme_id"]).size()
-    themes: dict[str, dict[str, int]] = {i: {} for i in view.ids}
-    for (locality, theme), n in counts.items():
-        themes[locality][theme] = int(n)
-    return rank(themes, host_weights(data))
+    """The delegations of the view, those sharing more of the city's priorities first; those
+    sharing none come last."""
+    stated = view.priorities.groupby("locality_id")["theme_id"].agg(set)
+    return rank({i: stated.get(i, set()) for i in view.ids}, host_weights(data))
+
+
+def left_out(data: Dataset, view: View, lang: str) -> list[str]:
+    """Why a shown delegation has no bar, in plain words: no report gives its priorities, or none
+    of those it stated is among the city's. One sentence per reason that applies."""
+    names = labels_of(data, lang).delegation
+    stated = set(view.priorities["locality_id"])
+    none = [m.locality_id for m in ranking(data, view) if not m.count]
+    silent = [names[i] for i in none if i not in stated]
+    other = [names[i] for i in none if i in stated]
+    return ([t("pack.match_none_reported", lang, names=", ".join(silent))] if silent else []) + (
+        [t("pack.match_left_out", lang, names=", ".join(other))] if other else [])
 
 
 def _theme_sets(data: Dataset) -> tuple[dict[str, set[str]], set[str]]:
@@ -83,11 +91,11 @@ def host_lines(data: Dataset, lang: str) -> list[tuple[str, str, tuple[str, ...]
 
 
 def rank_lines(data: Dataset, view: View, lang: str, limit: int = 12) -> tuple[list[str], int]:
-    """The best-matched delegations with any shared theme, one line each ('1. Osaka City — 5 points,
-    40% of its themes: …'), at most ``limit``, and how many more there are."""
+    """The delegations sharing any of the city's priorities, one line each ('Osaka City — 4 of 8:
+    …'), at most ``limit``, and how many more there are."""
     say = labels_of(data, lang)
-    ranked = [m for m in ranking(data, view) if m.score > 0]
-    lines = [t("themes.rank_line", lang, rank=position, name=say.delegation[m.locality_id], score=m.score,
-               share=round(100 * m.share), themes=", ".join(say.theme[x] for x in m.shared))
-             for position, m in enumerate(ranked[:limit], start=1)]
-    return lines, len(ranked) - len(lines)
+    total = len(host_weights(data))
+    sharing = [m for m in ranking(data, view) if m.count]
+    lines = [t("themes.rank_line", lang, name=say.delegation[m.locality_id], n=m.count, total=total,
+               themes=", ".join(say.theme[x] for x in m.shared)) for m in sharing[:limit]]
+    return lines, len(sharing) - len(lines)

@@ -125,11 +125,12 @@ def profile(data: Dataset, locality_id: str, lang: str) -> Profile:
 
 
 def choices(data: Dataset, evidence: tuple[str, ...], current: str | None, lang: str) -> dict[str, str]:
-    """The delegations a picker offers, id to label: the name in both languages so either can be
-    typed ('Osaka City · Thành phố Osaka'); partners (evidence C) only when the filter shows them,
-    and the open delegation always."""
-    say, other = labels_of(data, lang), labels_of(data, "vi" if lang == "en" else "en")
+    """The delegations a picker offers, id to label: in English the English name only (a second,
+    Vietnamese name reads as a translation left in); in Vietnamese the English name after it, where
+    it differs, so either can be typed ('Thành phố Osaka · Osaka City'). Partners (evidence C) only
+    when the filter shows them, and the open delegation always."""
+    say, english = labels_of(data, lang), labels_of(data, "en")
     shown = data.localities if "C" in evidence else data.localities[data.localities["evidence"] != "C"]
     ids = list(shown["id"]) + ([current] if current and current not in set(shown["id"]) else [])
-    return {i: say.delegation[i] if say.delegation[i] == other.delegation[i]
-            else f"{say.delegation[i]} · {other.delegation[i]}" for i in ids}
+    return {i: say.delegation[i] if say.delegation[i] == english.delegation[i]
+            else f"{say.delegation[i]} · {english.delegation[i]}" for i in ids}

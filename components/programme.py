@@ -1,4 +1,4 @@
-"""The programme of 23–27 September 2024: event placement on the timeline, the day agenda, the
+"""The programme of the Dialogue week: the days it covers, event placement on the timeline, the day agenda, the
 venue locator and the event card. An event is drawn only as precisely as it was reported: a clock
 time as a point, a reported part of the day as that whole part, otherwise as an all-day bar. Pure; no Streamlit."""
 
@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 
 from components.charts import Chart, chart_height, frame
 from components.dataset import Dataset
-from components.i18n import field, format_date, format_day_short, t
+from components.i18n import field, format_date, format_day_short, format_span, t
 from components.labels import labels_of
 from components.schema import SERIES
 from components.style import FOCUS_RING, GRID, MUTED, PAPER, RULE, SERIES_COLORS
@@ -43,6 +43,23 @@ def placement(row: Mapping) -> Placement:
         begin, finish = PARTS[part]
         return Placement("part", datetime.combine(day, begin), datetime.combine(day, finish))
     return Placement("day", datetime.combine(day, time(0)), datetime.combine(day, time(23, 59)))
+
+
+def recorded_days(data: Dataset, lang: str) -> str:
+    """The days the programme's events are recorded on, from the first to the last ('23–26
+    September 2024'): what a title may promise. The announced days (meta.csv) when none is."""
+    days = sorted(data.programme["date"]) or list(data.programme_days)
+    return format_span(days[0], days[-1], lang)
+
+
+def intro(data: Dataset, lang: str) -> str:
+    """The Programme page's introduction; where the announced days run past the recorded ones (the
+    timeline shows every announced day), it says so."""
+    announced = format_span(data.programme_days[0], data.programme_days[-1], lang)
+    recorded = recorded_days(data, lang)
+    note = "" if announced == recorded else " " + t("programme.announced", lang, announced=announced,
+                                                     recorded=recorded)
+    return t("programme.intro", lang) + note
 
 
 def events(data: Dataset, series: tuple[str, ...] = (), kinds: tuple[str, ...] = ()) -> pd.DataFrame:

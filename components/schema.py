@@ -16,7 +16,7 @@ LOCALITY_KINDS = (
     "city", "province", "prefecture", "state", "region", "ministry",
     "parliamentary_body", "organisation", "joint_delegation",
 )
-RELATIONS = ("sister_city", "friendship_cooperation", "partner", "none", "unknown")
+RELATIONS = ("sister_city", "sister_province", "friendship_cooperation", "partner", "none", "unknown")
 EVIDENCE_LEVELS = ("A", "B", "L", "C")
 #: The levels counted as identified against the reported total: named in a report (A), on a
 #: published guest list (B), on the organisers' own list (L). C is a partner not shown to attend.

@@ -18,7 +18,8 @@ class Headline:
     reported: int
     countries_identified: int
     countries_reported: int
-    themes: int
+    themes: int  # in the list of themes (themes.csv)
+    themes_stated: int  # of those, the ones an identified delegation stated: what the theme charts draw
     events: int
 
 
@@ -36,6 +37,7 @@ def headline(data: Dataset) -> Headline:
         countries_identified=named["country"].nunique(),
         countries_reported=data.fact("countries_reported"),
         themes=len(data.themes),
+        themes_stated=data.priorities.loc[data.priorities["locality_id"].isin(named["id"]), "theme_id"].nunique(),
         events=len(data.programme),
     )
 

@@ -55,13 +55,6 @@ def map_numbers(data: Dataset, view: View) -> dict[str, int]:
     return dict(zip(built.points["id"], map(int, built.points["number"]), strict=True)) if built.numbered else {}
 
 
-def second_name(data: Dataset, locality_id: str, lang: str) -> str:
-    """The name to give under a delegation's name: in English files its Vietnamese name (the one the
-    city's officials use); Vietnamese files stay in Vietnamese (empty)."""
-    name_vi = str(data.localities.set_index("id").loc[locality_id, "name_vi"])
-    return name_vi if lang == "en" and name_vi != profiles.card(data, locality_id, lang).name else ""
-
-
 #: A statement worded as a request or an offer: its English wording opens with the verb, maybe
 #: after a clause ("Asked HCMC to…", "After his speech, proposed…", "Seeks…"); the Vietnamese twin
 #: of the same row is shown in Vietnamese.
@@ -155,9 +148,7 @@ def _story(data: Dataset, view: View, lang: str, today: date, size: float, width
     numbers = map_numbers(data, view)
     for locality_id in protocol_order(data, view):
         card = profiles.card(data, locality_id, lang)
-        second = second_name(data, locality_id, lang)
-        name = f"<b>{_text(card.name)}</b>\u00a0· {_text(card.country)}" + (
-            f"<br/><font color='{MUTED}'>{_text(second)}</font>" if second else "")
+        name = f"<b>{_text(card.name)}</b>\u00a0· {_text(card.country)}"
         number = numbers.get(locality_id)
         rows.append([_map_disc(number, size) if number else "", Paragraph(name, small),
                      Paragraph(_text(card.head), small),

@@ -16,7 +16,17 @@ from components.charts import frame as frame_figure
 from components.dataset import Dataset
 from components.filters import View, describe
 from components.i18n import field, t
-from components.maps import MAX_NUMBERED, NORMAL, PRESENTATION, WorldMap, leader_lines, map_points, plan
+from components.maps import (
+    CITY_DOT,
+    MAX_NUMBERED,
+    NORMAL,
+    PRESENTATION,
+    WorldMap,
+    leader_lines,
+    map_points,
+    plan,
+    true_places,
+)
 from components.style import FOCUS_RING, FONT_FAMILY, HOST_COLOR, INK, PAPER, Colouring
 from components.style import colouring as colouring_of
 from components.typeface import text_width
@@ -61,6 +71,11 @@ def map_figure(built: WorldMap, data: Dataset, colouring: Colouring, lang: str, 
             marker={"size": 2 * built.radius, "color": colour, "opacity": 1,
                     "line": {"color": PAPER, "width": style.outline_px}},
         ))
+    cities = true_places(built)
+    fig.add_trace(go.Scattergeo(lon=cities["lon"].tolist(), lat=cities["lat"].tolist(), mode="markers",
+                                hoverinfo="skip", showlegend=False,
+                                marker={"size": 2 * CITY_DOT, "color": style.label, "opacity": 1,
+                                        "line": {"color": style.label_outline, "width": 1}}))
     focused = points[points["id"] == built.focus]
     if len(focused):
         fig.add_trace(go.Scattergeo(lon=focused["lon"].tolist(), lat=focused["lat"].tolist(), mode="markers",

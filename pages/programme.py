@@ -1,4 +1,4 @@
-"""Programme of 23–27 September 2024: timeline, event card, day agenda, venues, figures."""
+"""Programme of the Dialogue week: timeline, event card, day agenda, venues, figures."""
 
 import streamlit as st
 
@@ -11,7 +11,8 @@ data = ui.dataset()
 ctx = ui.context()
 lang, state = ctx.lang, ctx.state
 chosen = (state.series, state.event_kinds)
-ui.page_header(t("programme.title", lang), t("programme.intro", lang))
+ui.page_header(t("programme.title", lang, days=ui.cached_call(programme.recorded_days, data, lang)),
+               ui.cached_call(programme.intro, data, lang))
 
 left, right = st.columns(2)
 with left:

@@ -1,4 +1,4 @@
-"""Themes: what the delegations want to cooperate on, the match with the city's priorities,
+"""Themes: what the delegations want to cooperate on, the priorities they share with the city,
 who said what, and themes by country."""
 
 import streamlit as st
@@ -39,9 +39,11 @@ with rank_column:
         ui.text(line)
     if more:
         st.caption(t("themes.rank_more", lang, n=more))
+    for note in ui.cached(match.left_out, data):
+        st.caption(ui.escape_md(note))  # it names delegations: data text, shown literally
 if ranked:
     ui.chart(ui.cached(charts.match_chart, data), key="match_chart")
-st.caption(t("themes.match_rule", lang))
+st.caption(t("themes.match_rule", lang, total=len(ui.cached_call(match.host_weights, data))))
 
 st.subheader(t("themes.matrix_heading", lang), anchor=False)
 ui.segmented("order", t("themes.sort", lang), list(MATRIX_ORDERS), ctx.state.order,

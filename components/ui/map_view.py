@@ -118,7 +118,8 @@ def world_map(data: Dataset, view: View, colouring: Colouring, kind: str) -> Non
     map_column, card_column = (st.container(), None) if selected is None else st.columns([2.3, 1])
     card = None if selected is None else profiles.card(data, selected, lang)
     with map_column:
-        built, picked = _draw(data, kind, "world_map", ctx.state.color, "normal", None, size, len(view.localities))
+        focus = selected if selected in view.ids else None  # the open card's delegation, ringed and named
+        built, picked = _draw(data, kind, "world_map", ctx.state.color, "normal", focus, size, len(view.localities))
         map_legend(colouring, card)
         map_key(built.key)
         with st.container(horizontal=True, vertical_alignment="center"):
@@ -142,8 +143,8 @@ def map_legend(colouring: Colouring, card: Card | None) -> None:
     it, after the rule that picks a marker's colour."""
     ctx = context()
     mode = ctx.state.color
-    entries = with_card(colouring.legend, card.themes) if card is not None and mode == "theme" else colouring.legend
-    legend(entries, colour_rule(mode, ctx.lang, short=True))
+    on_card = with_card(colouring.legend, card.themes) if card is not None and mode == "theme" else colouring.legend
+    legend(colouring.legend, colour_rule(mode, ctx.lang, short=True), on_card[len(colouring.legend):])
 
 
 def switch(kind: str, short: bool = False) -> None:
@@ -202,7 +203,7 @@ def tour(data: Dataset, view: View, colouring: Colouring, caption: str, kind: st
     if not ids:
         empty_state(data)
         return
-    longest = max(len(with_card(colouring.legend, profiles.card(data, i, lang).themes)) for i in ids)
+    longest = max(len(with_card(colouring.legend, profiles.card(data, i, lang).themes)) for i in ids) + 1  # "card only"
     size = (maps.presentation_size(reported["width"], reported["height"], len(ids), longest)
             if reported else "presentation")  # room for the longest legend, so the map keeps its size
 

@@ -68,17 +68,26 @@ def empty_state(data: Dataset) -> None:
         st.rerun()
 
 
-def legend(entries: Sequence[tuple[str, str]], rule: str | None = None) -> None:
-    """Colour swatches with labels, after the ``rule`` that picks the colours when there is one;
-    labels are escaped, so data text shows as text."""
-    said = f'<span style="color:{MUTED};margin-right:1.1em">{html.escape(rule)}</span>' if rule else ""
-    items = said + "".join(
+def legend(entries: Sequence[tuple[str, str]], rule: str | None = None,
+           card_only: Sequence[tuple[str, str]] = ()) -> None:
+    """Colour swatches with labels, under the ``rule`` that picks the colours when there is one,
+    then the colours seen only on the card beside the map (``card_only``), set apart so the map's
+    legend names no colour the map does not show; labels are escaped, so data text shows as text."""
+    lang = context().lang
+    said = f'<div style="color:{MUTED}">{html.escape(rule)}</div>' if rule else ""
+    also = (f'<span style="color:{MUTED};margin-right:1.1em">{html.escape(t("map.legend.card_only", lang))}</span>'
+            f'{_swatches(card_only)}') if card_only else ""
+    st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{said}<div>{_swatches(entries)}</div>'
+            f'{f"<div>{also}</div>" if also else ""}</div>')
+
+
+def _swatches(entries: Sequence[tuple[str, str]]) -> str:
+    return "".join(
         f'<span style="display:inline-flex;align-items:center;margin:0 1.1em .3em 0">'
         f'<span style="width:.9em;height:.9em;border-radius:50%;background:{html.escape(colour)};'
         f'border:1px solid {PAPER};box-shadow:0 0 0 1px {RULE};margin-right:.4em"></span>{html.escape(label)}</span>'
         for label, colour in entries
     )
-    st.html(f'<div data-testid="atlas-legend" style="line-height:1.6">{items}</div>')
 
 
 def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]], countries: bool = True) -> None:

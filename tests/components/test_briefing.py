@@ -148,8 +148,8 @@ def test_protocol_order_is_vietnamese_alphabetical_by_country_then_evidence(data
     order = whos_who.protocol_order(data, apply(data, Filters()))
     countries = data.localities.set_index("id").loc[order, "country"].map(
         dict(zip(data.countries["code"], data.countries["name_vi"], strict=True)))
-    assert list(dict.fromkeys(countries)) == ["Belarus", "Bồ Đào Nha", "Đức", "Hàn Quốc", "Hoa Kỳ", "Italia", "Lào",
-                                              "Nhật Bản", "Trung Quốc", "Uruguay"]
+    assert list(dict.fromkeys(countries)) == ["Bê-la-rút", "Bồ Đào Nha", "Đức", "Hàn Quốc", "Hoa Kỳ", "Italia", "Lào",
+                                              "Nhật Bản", "Trung Quốc", "U-ru-goay"]
     assert order.index("lao-localities") < order.index("vientiane")  # A before B
     assert sorted(["Ấn Độ", "Australia", "Anh"], key=whos_who.vietnamese_key) == ["Anh", "Australia", "Ấn Độ"]
 
@@ -280,9 +280,10 @@ def test_the_match_slide_states_its_rule_in_one_line_and_names_who_it_leaves_out
 
     pack = briefing.plan(data, apply(data, Filters()), lang)
     match = next(s for s in pack.slides if s.image == "host-match")
-    assert match.notes[0].startswith(("Score =", "Điểm ="))
+    assert match.notes[0].startswith(("Each bar:", "Mỗi thanh:"))
     assert lines_needed(match.notes[0], briefing.NOTE_PT, briefing.BODY_WIDTH) == 1
     assert "Leipzig" in match.notes[1] and ("Vientiane" in match.notes[1] or "Viêng Chăn" in match.notes[1])
+    assert "no report gives what they want" in match.notes[1] or "chưa có báo cáo nêu" in match.notes[1]
 
 
 def test_pictures_are_drawn_at_their_placed_size_with_type_of_at_least_12_pt(data):
@@ -446,6 +447,16 @@ def test_a_vietnamese_pack_names_each_delegation_in_vietnamese_only(data):
         assert names[name_vi] == name_vi or names[name_vi] not in slide.subtitle, slide.subtitle
 
 
+def test_an_english_pack_and_whos_who_never_give_the_vietnamese_name_as_a_second_name(data):
+    """'Thành phố Porto · City' under 'Porto': in English a second name is never the Vietnamese one."""
+    view = apply(data, Filters())
+    vietnamese = [v for n, v in zip(data.localities["name_en"], data.localities["name_vi"], strict=True) if n != v]
+    subtitles = [s.subtitle for s in briefing.plan(data, view, "en").slides if s.flag]
+    assert subtitles and [s for s in subtitles if any(v in s for v in vietnamese)] == []
+    text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, view, "en"))).pages[0].extract_text().split())
+    assert [v for v in vietnamese if v in text] == []
+
+
 def test_the_vietnamese_whos_who_names_each_delegation_in_vietnamese_only(data):
     """The who's who gave 'Osaka City' under 'Thành phố Osaka' as the pack did (issue 20)."""
     text = " ".join(PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), "vi"))).pages[0]
@@ -592,3 +603,20 @@ def test_the_map_column_header_stands_on_one_line(lang):
 
     room = (A4[0] - 48) * whos_who.COLUMNS[0] - 6  # the column less its cell padding
     assert text_width(whos_who.t("whos_who.map", lang), max(whos_who.TYPE_SIZES), bold=True) <= room
+
+
+@pytest.mark.parametrize(("lang", "where"), [("en", "Sources page"), ("vi", "trang Nguồn")])
+def test_the_whos_who_footer_says_where_each_lines_sources_are(data, lang, where):
+    """'every line sourced in the atlas' was a claim a reader could not check on the page: the
+    footer now says where the sources are, and still fits its one line."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from components.i18n import t
+    from components.typeface import fonts
+
+    text = PdfReader(io.BytesIO(whos_who.pdf_bytes(data, apply(data, Filters()), lang))).pages[0].extract_text()
+    footer = t("whos_who.footer", lang, n=99, total=data.fact("delegations_reported"))
+    assert where in footer and "every line" not in footer and footer.split(" · ")[-1] in text
+    assert stringWidth(footer, fonts()[0], 7) < A4[0] - 2 * 24 - 20  # clear of the page number
+

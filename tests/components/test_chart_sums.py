@@ -50,9 +50,10 @@ class Truth:
         return Counter((self.country_of[place], theme) for place, theme in self.pairs)
 
     def scores(self) -> dict[str, int]:
+        """How many of the city's priority themes each delegation shares (those sharing any)."""
         score: dict[str, int] = defaultdict(int)
         for place, theme in self.pairs:
-            score[place] += self.weights.get(theme, 0)
+            score[place] += theme in self.weights
         return {place: s for place, s in score.items() if s > 0}
 
 
@@ -118,7 +119,7 @@ def test_matrix_draws_one_dot_per_delegation_and_theme(case):
     assert drawn == {(truth.name_of[p], truth.theme_label[th]) for p, th in truth.pairs}
 
 
-def test_match_chart_draws_each_score_by_the_stated_rule(case):
+def test_match_chart_draws_each_count_of_shared_priorities(case):
     data, view, truth = case
     bar = charts.match_chart(data, view, "en").figure.data[0]
     drawn = {html.unescape(y): int(x) for x, y in zip(bar.x, bar.y, strict=True)}
@@ -156,5 +157,5 @@ def test_downloaded_tables_hold_the_same_counts(case, read):
                          for (c, th), n in truth.by_country_theme().items()}
     pairs = {(r["Delegation"], r["Theme"]) for r in read(charts.theme_matrix(data, view, "en"))}
     assert pairs == {(truth.name_of[p], truth.theme_label[th]) for p, th in truth.pairs}
-    scores = {r["Delegation"]: int(r["Match score"]) for r in read(charts.match_chart(data, view, "en"))}
+    scores = {r["Delegation"]: int(r["City priorities shared"]) for r in read(charts.match_chart(data, view, "en"))}
     assert scores == {truth.name_of[p]: s for p, s in truth.scores().items()}

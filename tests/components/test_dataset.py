@@ -379,3 +379,13 @@ def test_a_delegation_in_a_report_and_on_the_list_keeps_its_level(data_copy):
     rows[row - 2]["evidence_source_id"] += ";org-list"
     write_rows(data_copy, "localities.csv", header, rows)
     assert load_dataset(data_copy).localities.set_index("id").loc["osaka", "evidence"] == "A"
+
+
+@pytest.mark.parametrize(("lang", "capital", "small"), [("en", "capital", "small"), ("vi", "Thủ đô", "nhỏ")])
+def test_guests_are_described_as_their_sources_describe_them(data, lang, capital, small):
+    """Montevideo is Uruguay's capital (a cited source says so), not only its 'gateway'; the
+    governor's modest framing of his own province is not the atlas's to repeat as 'small'."""
+    places = data.localities.set_index("id")
+    assert capital in places.loc["montevideo", f"summary_{lang}"]
+    assert "rel-montevideo-capital" in places.loc["montevideo", "relation_source_id"]
+    assert small not in places.loc["chungcheongbuk", f"summary_{lang}"]

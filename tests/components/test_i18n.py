@@ -8,7 +8,16 @@ from datetime import date
 import pytest
 
 from components import schema
-from components.i18n import LANGUAGES, catalogue, format_date, format_number, format_quantity, language_from_locale, t
+from components.i18n import (
+    LANGUAGES,
+    catalogue,
+    format_date,
+    format_number,
+    format_quantity,
+    format_span,
+    language_from_locale,
+    t,
+)
 
 
 def test_every_key_has_non_empty_english_and_vietnamese():
@@ -68,3 +77,29 @@ def test_vietnamese_browser_gets_vietnamese_and_others_get_english():
 
 def test_strings_fill_their_placeholders():
     assert t("overview.metric.delegations_value", "en", n=13, total=36) == "13 of 36"
+
+
+@pytest.mark.parametrize(("key", "not_this"), [
+    ("present.play", "Tiếp tục"),  # "continue": the button starts the tour, paused or not yet begun
+    ("kind.joint_delegation", "liên ngành"),  # inter-sectoral, not a joint delegation of several bodies
+    ("map.kind.light", "nhẹ"), ("map.kind_short.light", "nhẹ"),
+    ("map.kind.webgl", "phóng to được"), ("map.kind_short.webgl", "phóng to được"),
+])
+def test_vietnamese_controls_say_what_they_do(key, not_this):
+    assert not_this not in t(key, "vi")
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_evidence_level_l_is_defined_in_plain_words(lang):
+    meaning = t("evidence.L.meaning", lang)
+    assert ("Named only on the list" if lang == "en" else "Chỉ có tên trong danh sách") in meaning
+    assert "of kind" not in meaning and "nguồn loại" not in meaning  # the data's jargon, not a reader's words
+
+
+@pytest.mark.parametrize(("first", "last", "en", "vi"), [
+    (date(2024, 9, 23), date(2024, 9, 26), "23–26 September 2024", "23–26/9/2024"),
+    (date(2024, 9, 30), date(2024, 10, 2), "30 September – 2 October 2024", "30/9–2/10/2024"),
+    (date(2024, 9, 24), date(2024, 9, 24), "24 September 2024", "24/09/2024"),
+])
+def test_a_run_of_days_says_its_month_and_year_once(first, last, en, vi):
+    assert (format_span(first, last, "en"), format_span(first, last, "vi")) == (en, vi)

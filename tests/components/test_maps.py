@@ -177,10 +177,59 @@ def test_every_name_is_beside_its_marker_or_led_to_it_and_covers_no_other(data, 
     assert labelled["en"] == labelled["vi"], "the two languages name different markers"
 
 
+@pytest.mark.parametrize(("size", "focus", "filters"), PLANS, ids=plan_id)
+def test_no_name_lies_over_another_delegations_country(data, size, focus, filters):
+    """The official's reading (issue 21): "Chungcheongbuk" drawn over China, the Japanese alliance
+    over Mongolia and China. A name over a shaded country is read as that country's delegation,
+    so a name covers (beyond a sliver) no shaded country but its own; sampled every 5 px against
+    the outlines the map draws. The tour's ringed delegation is exempt: its name may cross a
+    neighbour where nothing else is free, the ring and the card beside the map say whose it is."""
+    from components import geo
+
+    countries = geo.outlines(data.world)
+    shaded = set(data.countries["iso3"])
+    iso3 = dict(zip(data.countries["code"], data.countries["iso3"], strict=True))
+    home = dict(zip(data.localities["id"], data.localities["country"].map(iso3), strict=True))
+    for lang in ("en", "vi"):
+        built = planned(data, filters, lang=lang, size=size, focus=focus,
+                        style=maps.NORMAL if size in ("wide", "beside_card") else maps.PRESENTATION)
+        for i, box, _ in drawn_names(built):
+            if i == built.focus:
+                continue
+            samples = [built.frame.place(x, y) for x in range(math.ceil(box[0]), int(box[2]) + 1, 5)
+                       for y in range(math.ceil(box[1]), int(box[3]) + 1, 5)]
+            under = [geo.country_at(countries, lon, lat) for lon, lat in samples]
+            own = {home.get(i, "VNM"), geo.country_at(countries, *built.frame.place(*markers_of(built)[i][:2]))}
+            foreign = [c for c in under if c in shaded and c not in own]
+            assert len(foreign) <= 0.05 * len(under), f"{lang}: {i}'s name lies over {sorted(set(foreign))}"
+
+
+def test_a_city_beside_no_marker_keeps_a_dot_joined_to_its_marker(data):
+    """Issue 21 review: "Vientiane's marker over the sea, Tokyo's near Taiwan". Where a marker was
+    set aside from its city, a line joins the two, and the city gets a small dark dot wherever
+    the dot is clear of every marker (a dot by another marker would name the wrong place)."""
+    dotted = 0
+    for size in SCREEN_SIZES:
+        built = planned(data, size=size, style=maps.NORMAL if isinstance(size, str) else maps.PRESENTATION)
+        spec = json.loads(maps.world_deck(built, data, "en").to_json())
+        cities = {(round(p["lon"], 4), round(p["lat"], 4)) for p in layer(spec, "cities")["data"]}
+        lines = {(tuple(line["source"]), tuple(line["target"])) for line in maps.leader_lines(built)}
+        drawn = [built.frame.screen(x, y) for x, y in zip(built.points["lon"], built.points["lat"], strict=True)]
+        for row in built.points.itertuples():
+            true = built.frame.screen(row.true_lon, row.true_lat)
+            if (row.lon, row.lat) != (row.true_lon, row.true_lat):
+                assert ((row.true_lon, row.true_lat), (row.lon, row.lat)) in lines, row.id
+            clear = all(math.dist(true, other) > built.radius + maps.CITY_CLEAR for other in drawn)
+            assert ((round(row.true_lon, 4), round(row.true_lat, 4)) in cities) == clear, (size, row.id)
+            dotted += clear
+    assert dotted, "no city dot drawn anywhere: the check saw nothing"
+
+
 def test_most_markers_are_named_in_both_languages(data):
+    """Names go only where they are unmistakable (the East Asian cluster is named by the key)."""
     for lang in ("en", "vi"):
         built = planned(data, lang=lang)
-        assert (built.points["side"] != "").sum() >= 10
+        assert (built.points["side"] != "").sum() >= 8
 
 
 def test_map_text_is_drawn_in_a_regular_face_so_vietnamese_accents_stay_on_their_letter(data):
@@ -260,10 +309,11 @@ def test_theme_colouring_uses_the_theme_palette_and_the_filtered_theme(data):
     assert set(colouring.colors.values()) == {data.themes.set_index("id").loc["education", "color"]}
 
 
-def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
+def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path, monkeypatch):
     from bench.synthetic import generate
     from components.dataset import load_dataset
 
+    monkeypatch.setattr(maps, "MAX_ARCS", 20)  # a limit low enough that some names still fit
     many = load_dataset(generate(tmp_path / "data", localities=maps.MAX_ARCS * 2, statements_each=1, events=5))
     shown = len(apply(many, Filters()).ids)
     assert shown > maps.MAX_ARCS
@@ -272,7 +322,7 @@ def test_beyond_the_arc_limit_only_labelled_delegations_keep_an_arc(tmp_path):
     named = {p["id"] for p in layer(spec, "labels")["data"]}
     labelled = {(p["lon"], p["lat"]) for p in layer(spec, "delegations")["data"] if p["id"] in named}
     assert len(layer(spec, "delegations")["data"]) == shown  # every marker is still drawn
-    assert 0 < len(arcs) <= maps.MAX_ARCS
+    assert 0 < len(arcs) < shown
     assert {tuple(a["path"][0]) for a in arcs} <= {(round(x, 4), round(y, 4)) for x, y in labelled}
 
 

@@ -113,3 +113,10 @@ def test_note_under_the_timeline_is_wrapped_to_fit_a_laptop(data):
     figure = programme.timeline(data, "vi").figure
     note = next(a.text for a in figure.layout.annotations if "UTC+7" in a.text)
     assert max(len(line) for line in note.split("<br>")) <= programme.NOTE_WIDTH
+
+
+def test_the_flower_offering_says_reports_differ_on_the_count(data):
+    """The ceremony's report says 40 localities; the atlas counts 36: both are sourced, and said."""
+    event = data.programme.set_index("id").loc["flower-offering"]
+    assert "40" in event["participants_en"] and "36" in event["description_en"] and "36" in event["description_vi"]
+    assert "differ" in event["description_en"] and "nld-2409-briefing" in event["source_id"]

@@ -102,3 +102,12 @@ def test_html_table_of_many_columns_runs_long_text_across_the_row(data):
     assert f">{summary}</th>" not in body  # not squeezed into a column of its own
     assert body.count(f"<b>{summary}:</b>") == len(frame)
     assert read_table(body)[summary].tolist() == frame[summary].tolist()
+
+
+def test_a_vietnamese_page_names_every_country_in_vietnamese(data):
+    """The Overview's country table read 'Australia', 'Cuba', 'Hungary' in Vietnamese: every
+    country needs a Vietnamese name of its own, and the Vietnamese table uses it."""
+    english = set(data.countries["name_en"])
+    assert not english & set(data.countries["name_vi"])
+    shown = " ".join(summary.countries_overview(data, "vi").astype(str).to_numpy().ravel())
+    assert not [name for name in english if name in shown]

@@ -87,6 +87,21 @@ def test_url_with_language_theme_and_delegation_reproduces_the_view(run_app):
     assert app.query_params["delegation"] == "osaka"
 
 
+@pytest.mark.parametrize("kind", ["light", "webgl"])
+def test_the_open_cards_delegation_is_ringed_and_named_on_the_map(run_app, kind):
+    """Review of issue 21: with Chungcheongbuk's card open, nothing on the map said which marker
+    was Chungcheongbuk (its name had no room in the crowd of East Asia)."""
+    app = run_app("map", delegation="chungcheongbuk", map=kind)
+    if kind == "webgl":
+        layers = {item["id"]: item["data"] for item in deck(app)["layers"]}
+        assert len(layers["focus"]) == 1
+        assert next(p["name"] for p in layers["labels"]) == "Chungcheongbuk Province"
+    else:
+        traces = light(app)["data"]
+        assert any(t.get("marker", {}).get("line", {}).get("width") == 4 and len(t["lon"]) == 1 for t in traces)
+        assert any("Chungcheongbuk Province" in (t.get("text") or ()) for t in traces)
+
+
 @pytest.mark.parametrize(("params", "name"), BAD, ids=[f"{n}-{i}" for i, (_, n) in enumerate(BAD)])
 def test_bad_link_gives_a_notice_and_a_working_map(run_app, params, name):
     app = run_app("map", **params)
@@ -155,6 +170,10 @@ def test_colour_by_theme_says_its_rule_and_the_legend_has_every_colour_of_the_ca
     on_cards = {c for body in htmls(app) if "atlas-legend" in body for c in re.findall(r"background:(#[0-9A-Fa-f]{6})",
                                                                                    body)}
     assert on_cards <= colours, on_cards - colours
+    # the map's part of the legend names exactly the markers' colours; the card's others come apart
+    on_map = set(re.findall(r"background:(#[0-9A-Fa-f]{6})", legend.split(t("map.legend.card_only", lang))[0]))
+    markers_drawn = {trace["marker"]["color"] for trace in light(app)["data"] if trace.get("customdata")}
+    assert {c.lower() for c in on_map} == {c.lower() for c in markers_drawn}
     if not present:  # the full rule beside the colour control
         assert t("map.color.theme_rule", lang) in [c.value for c in app.caption]
 

@@ -73,3 +73,13 @@ def test_organisers_list_level_is_not_offered_while_no_delegation_has_it(run_app
     assert not (data.localities["evidence"] == "L").any()
     chips = run_app().multiselect(key="atlas_widget_evidence")
     assert chips.value == ["A", "B"] and len(chips.options) == 3 and not any(o.startswith("L") for o in chips.options)
+
+
+def test_the_theme_count_agrees_with_the_theme_charts(run_app, data):
+    """The Overview said '14' while the theme charts drew 12: it now says how many were stated."""
+    from components import charts
+    from components.filters import Filters, apply
+
+    drawn = len(charts.theme_counts(data, apply(data, Filters()), "en").figure.data[0].x)
+    assert metrics(run_app())["Cooperation themes stated"] == f"{drawn} of {len(data.themes)}"
+    assert metrics(run_app(lang="vi"))["Lĩnh vực hợp tác được nêu"] == f"{drawn} / {len(data.themes)}"

@@ -74,3 +74,21 @@ def test_no_matching_event_shows_an_empty_state(run_app):
 def test_vietnamese_dates(run_app):
     app = run_app("programme", lang="vi")
     assert app.tabs[1].label == "Thứ Ba, 24/09/2024"
+
+
+def test_the_title_gives_the_days_events_are_recorded_on(run_app, data_copy, monkeypatch):
+    """No event is recorded on 27 Sept, so the page does not promise '23–27 September': its title
+    gives the recorded days and its intro says the programme was announced for more."""
+    from tests.support.data_files import row_of, set_cell
+
+    app = run_app("programme")
+    assert app.title[0].value == "Programme, 23–26 September 2024"
+    intro = " ".join(m.value for m in app.markdown)
+    assert "announced for 23–27 September 2024" in intro and "events on 23–26 September 2024" in intro
+    assert run_app("programme", lang="vi").title[0].value == "Chương trình, 23–26/9/2024"
+    set_cell(data_copy, "programme.csv", row_of(data_copy, "programme.csv", "id", "laos-meeting"), "date",
+             "2024-09-27")
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(data_copy))
+    app = run_app("programme")
+    assert app.title[0].value == "Programme, 23–27 September 2024"
+    assert "announced for" not in " ".join(m.value for m in app.markdown)

@@ -39,7 +39,8 @@ def test_no_chart_draws_on_an_empty_result(run_app):
 
 def test_match_rule_is_explained(run_app):
     app = run_app("themes")
-    assert any("How the score works" in c.value for c in app.caption)
+    assert any(c.value.startswith("How it is counted: the city states 8 priority themes") for c in app.caption)
+    assert any("Leipzig" in c.value and "no report gives" in c.value for c in app.caption)
 
 
 @pytest.mark.parametrize("locality_id", sorted(SEED_DELEGATIONS))
@@ -84,9 +85,12 @@ def test_the_matrix_order_lives_in_the_url(run_app):
 
 
 def test_the_picker_offers_both_names_and_partners_only_when_shown(data):
+    """In Vietnamese both names, so an English one can be typed; in English never the Vietnamese
+    one ('Turin (Torino) · Thành phố Torino' read as a translation left in)."""
     from components import profiles
     shown = profiles.choices(data, ("A", "B", "L"), None, "en")
-    assert shown["osaka"] == "Osaka City · Thành phố Osaka"
+    assert shown["osaka"] == "Osaka City" and shown["torino"] == "Turin (Torino)"
+    assert profiles.choices(data, ("A", "B", "L"), None, "vi")["osaka"] == "Thành phố Osaka · Osaka City"
     partners = set(data.localities.loc[data.localities["evidence"] == "C", "id"])
     assert partners and not partners & set(shown)
     partner = sorted(partners)[0]

@@ -34,14 +34,36 @@ def wait_for_app(page: Page) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=30_000)
 
 
+#: Whether everything the page draws after its script has run is drawn: every chart's SVG (a
+#: map's outlines too), every WebGL map's canvas, every picture loaded, no placeholder left.
+DRAWN = """() => {
+  const all = (selector) => [...document.querySelectorAll(selector)];
+  return all('[data-testid="stPlotlyChart"]').every(c => c.querySelector('.main-svg'))
+    && all('[data-testid="stPlotlyChart"] .geo').every(g => g.querySelector('.choroplethlayer path'))
+    && all('[data-testid="stDeckGlJsonChart"]').every(d => d.querySelector('canvas'))
+    && all('img').every(i => i.complete)
+    && !document.querySelector('[data-testid="stSkeleton"]');
+}"""
+
+
+def wait_until_drawn(page: Page) -> None:
+    """Wait for ``DRAWN``, then for the frames that paint it (a screenshot taken as soon as the
+    script ends shows half-drawn charts: the review read those as defects)."""
+    page.wait_for_function(DRAWN, timeout=30_000)
+    page.wait_for_timeout(800)
+
+
 def screenshot(page: Page, name: str, full: bool = True) -> Path:
-    """Save a screenshot under test-artifacts/ (the whole scrolled page when ``full``)."""
+    """Save a screenshot under test-artifacts/ (the whole scrolled page when ``full``), once the
+    page is drawn."""
     path = ARTIFACTS / f"{name}.png"
     path.parent.mkdir(parents=True, exist_ok=True)
+    wait_until_drawn(page)
     if full:
         height = page.evaluate(
             "() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
         page.set_viewport_size({"width": page.viewport_size["width"], "height": max(900, min(height, 6000))})
+        wait_until_drawn(page)  # charts below the fold draw once the window reaches them
     page.screenshot(path=path)
     return path
 
