@@ -56,6 +56,7 @@ _SEPARATOR = re.compile(r" ([·—/;]) ")
 _EN_DASH = re.compile(r" – ")
 #: A hyphen inside a capitalised word, as in a name ('Kim Young-hwan').
 _NAME_HYPHEN = re.compile(r"\b(\w+)-(?=\w)")
+_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
 #: An ordinal or number word and its number ('lần thứ 5', 'Phó Chủ tịch thứ nhất', 'No. 2'): never apart.
 _NUMBERED = re.compile(r"\b(thứ|số|lần|No\.) (?=\d|(?:nhất|hai|ba|tư|năm)\b)")
 
@@ -74,6 +75,14 @@ def unbroken_names(text: str) -> str:
     a fallback font, as Liberation Sans lacks it). reportlab never breaks at a hyphen, so the
     PDF keeps the plain one (its font has no U+2011, nor a zero-width joiner it draws blank)."""
     return _NAME_HYPHEN.sub(lambda m: f"{m[1]}\u2011" if m[1][0].isupper() else m[0], text)
+
+
+def unbroken_on_screen(text: str) -> str:
+    """For the browser: names and words that a line must not part ("Kim Young-hwan", "U-ru-goay",
+    "Nhật – Việt"): a hyphen between letters as a non-breaking hyphen and a spaced en dash held
+    to both neighbours by word joiners (Chromium breaks before a dash even after a no-break space).
+    The browser draws either glyph from a fallback font where the page's font lacks it."""
+    return _EN_DASH.sub("\u00a0\u2060–\u2060\u00a0", _WORD_HYPHEN.sub("\u2011", text))
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

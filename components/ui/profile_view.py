@@ -8,6 +8,7 @@ from components import maps, profiles, tables
 from components.dataset import Dataset
 from components.i18n import t
 from components.markdown import escape_md, source_links
+from components.typeface import unbroken_on_screen
 from components.ui.cache import cached_call
 from components.ui.state import context, shared_params
 from components.ui.widgets import flag, legend, locality_card, table, text
@@ -46,7 +47,7 @@ def profile(data: Dataset, locality_id: str) -> None:
         text(p.card.summary)
         facts = [
             (t("delegations.country_kind", lang), f"{p.card.country} · {p.card.kind}", ()),
-            (t("delegations.head", lang), p.card.head, ()),
+            (t("delegations.head", lang), unbroken_on_screen(p.card.head), ()),
             (t("delegations.relation", lang), p.card.relation, p.relation_sources),
             (t("delegations.evidence", lang), f"{p.card.evidence_label}. {p.evidence_meaning}", p.evidence_sources),
         ]

@@ -21,6 +21,7 @@ from components.profiles import Card
 from components.sourcing import source_line
 from components.style import MUTED, PAPER, RULE
 from components.tables import html_table
+from components.typeface import unbroken_on_screen
 from components.ui.state import context, update, update_filters
 
 
@@ -100,7 +101,7 @@ def map_key(entries: Sequence[tuple[int, str, str, Sequence[int]]], countries: b
         f'<span style="flex:none;min-width:1.6em;height:1.6em;border-radius:50%;display:inline-flex;'
         f'align-items:center;justify-content:center;color:{PAPER};font-weight:700;font-size:.85em;'
         f'background:rgb({int(colour[0])},{int(colour[1])},{int(colour[2])})">{number}</span>'
-        f'<span>{html.escape(name)}{_country(country) if countries else ""}</span></li>'
+        f'<span>{html.escape(unbroken_on_screen(name))}{_country(country) if countries else ""}</span></li>'
         for number, name, country, colour in entries
     )
     st.html(f'<ol data-testid="atlas-map-key" style="list-style:none;margin:.2em 0 0 0;padding:0;display:grid;'
@@ -124,8 +125,8 @@ def locality_card(card: Card) -> None:
     with st.container(border=True, key=f"card_{card.id}"):
         flag(card.flag, f"card_{card.id}", 56)  # above the name, so the name has the card's full width
         st.subheader(escape_md(card.name), anchor=False)
-        st.caption(escape_md(f"{card.country} · {card.kind}"))
-        st.markdown(f"**{t('card.head', lang)}:** {escape_md(card.head)}  \n"
+        st.caption(escape_md(unbroken_on_screen(f"{card.country} · {card.kind}")))
+        st.markdown(f"**{t('card.head', lang)}:** {escape_md(unbroken_on_screen(card.head))}  \n"
                     f"**{t('card.relation', lang)}:** {escape_md(card.relation)}  \n"
                     f"**{t('card.evidence', lang)}:** {escape_md(card.evidence_label)}")
         st.markdown(f"**{t('card.themes', lang)}**")
@@ -133,7 +134,7 @@ def locality_card(card: Card) -> None:
             legend(card.themes)
         else:
             st.caption(card.no_priorities)
-        st.markdown(escape_md(card.summary))
+        st.markdown(escape_md(unbroken_on_screen(card.summary)))
 
 
 def format_day(day: date) -> str:

@@ -66,6 +66,28 @@ BROKEN_WORDS = """() => {
   }
   return out;
 }"""
+#: Names in the map's key and on a delegation's card drawn over two lines at a hyphen or a spaced
+#: dash ("Kim Young- / hwan", "Nhật / – Việt"): each run of text between ordinary spaces (a no-break
+#: space joins) must stand on one line.
+SPLIT_NAMES = """() => {
+  const out = [];
+  for (const box of document.querySelectorAll('[data-testid="atlas-map-key"], [class*="st-key-card_"]')) {
+    const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /[^ \\t\\n]+/g;
+      for (let m = re.exec(node.textContent); m; m = re.exec(node.textContent)) {
+        if (!/[-\\u2011\\u2013]/.test(m[0])) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        // a glyph from a fallback font sits a pixel or two off: a new line starts half a line lower
+        const rects = [...range.getClientRects()].filter(r => r.width > 0).sort((a, b) => a.top - b.top);
+        if (rects.some((r, i) => i && r.top > rects[i - 1].top + rects[i - 1].height / 2)) out.push(m[0]);
+      }
+    }
+  }
+  return out;
+}"""
 SIDEWAYS = """() => {
   const main = document.querySelector('[data-testid="stMain"]');
   const page = document.documentElement.scrollWidth > window.innerWidth + 1;
@@ -99,6 +121,7 @@ def open_page(page: Page, url: str, size: tuple[int, int], titled: bool = True) 
 def check_fits(page: Page) -> None:
     assert page.evaluate(TRUNCATED) == []
     assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate(SPLIT_NAMES) == []
     assert not page.evaluate(SIDEWAYS), "the page scrolls sideways"
 
 
