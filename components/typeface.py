@@ -79,10 +79,12 @@ def unbroken_names(text: str) -> str:
 
 def unbroken_on_screen(text: str) -> str:
     """For the browser: names and words that a line must not part ("Kim Young-hwan", "U-ru-goay",
-    "Nhật – Việt"): a hyphen between letters as a non-breaking hyphen and a spaced en dash held
-    to both neighbours by word joiners (Chromium breaks before a dash even after a no-break space).
+    "Nhật – Việt", "Hàn Quốc · Tỉnh"): a hyphen between letters as a non-breaking hyphen, a spaced
+    en dash held to both neighbours and a separator to the word before it by word joiners
+    (Chromium breaks before a dash even after a no-break space).
     The browser draws either glyph from a fallback font where the page's font lacks it."""
-    return _EN_DASH.sub("\u00a0\u2060–\u2060\u00a0", _WORD_HYPHEN.sub("\u2011", text))
+    text = _EN_DASH.sub("\u00a0\u2060–\u2060\u00a0", _WORD_HYPHEN.sub("\u2011", text))
+    return _SEPARATOR.sub("\u00a0\u2060\\1 ", text)
 
 
 def text_width(text: str, size: float, bold: bool = False) -> float:

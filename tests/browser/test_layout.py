@@ -68,21 +68,28 @@ BROKEN_WORDS = """() => {
 }"""
 #: Names in the map's key and on a delegation's card drawn over two lines at a hyphen or a spaced
 #: dash ("Kim Young- / hwan", "Nhật / – Việt"): each run of text between ordinary spaces (a no-break
-#: space joins) must stand on one line.
+#: space joins) that holds a hyphen or a no-break space must stand on one line (an unspaced en dash,
+#: "public–private", may end a line).
 SPLIT_NAMES = """() => {
   const out = [];
   for (const box of document.querySelectorAll('[data-testid="atlas-map-key"], [class*="st-key-card_"]')) {
     const walker = document.createTreeWalker(box, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const re = /[^ \\t\\n]+/g;
+      let before = null;  // the line box of the run before, in this text
       for (let m = re.exec(node.textContent); m; m = re.exec(node.textContent)) {
-        if (!/[-\\u2011\\u2013]/.test(m[0])) continue;
         const range = document.createRange();
         range.setStart(node, m.index);
         range.setEnd(node, m.index + m[0].length);
         // a glyph from a fallback font sits a pixel or two off: a new line starts half a line lower
         const rects = [...range.getClientRects()].filter(r => r.width > 0).sort((a, b) => a.top - b.top);
-        if (rects.some((r, i) => i && r.top > rects[i - 1].top + rects[i - 1].height / 2)) out.push(m[0]);
+        const split = rects.some((r, i) => i && r.top > rects[i - 1].top + rects[i - 1].height / 2);
+        // a hyphen or words joined on purpose split, or a line starting with a separator ("– Việt")
+        const opensLine = before && rects.length && rects[0].top > before.top + before.height / 2;
+        if ((split && /[-\\u2011\\u00a0]/.test(m[0])) || (opensLine && /^[\\u2013\\u2014\\u00b7]/.test(m[0]))) {
+          out.push(m[0]);
+        }
+        before = rects.length ? rects[rects.length - 1] : before;
       }
     }
   }
