@@ -136,6 +136,12 @@ def test_tables_offer_no_toolbar_download_of_raw_cells(page: Page, server, traff
     """Streamlit's grid would write cells as they are; the atlas's own downloads neutralise them."""
     page.goto(f"{server}/sources?lang=en")
     wait_for_app(page)
-    page.get_by_test_id("stDataFrame").first.hover()
-    expect(page.get_by_test_id("stElementToolbar").first).to_be_visible()
+    grid, toolbar = page.get_by_test_id("stDataFrame").first, page.get_by_test_id("stElementToolbar").first
+    for _ in range(10):  # a grid still drawing (a loaded machine) shows no toolbar on the first hover
+        grid.hover()
+        if toolbar.is_visible():
+            break
+        page.mouse.move(0, 0)
+        page.wait_for_timeout(500)
+    expect(toolbar).to_be_visible()
     assert page.get_by_role("button", name="Download as CSV").count() == 0
