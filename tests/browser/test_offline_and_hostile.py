@@ -136,7 +136,9 @@ def test_tables_offer_no_toolbar_download_of_raw_cells(page: Page, server, traff
     """Streamlit's grid would write cells as they are; the atlas's own downloads neutralise them."""
     page.goto(f"{server}/sources?lang=en")
     wait_for_app(page)
-    grid, toolbar = page.get_by_test_id("stDataFrame").first, page.get_by_test_id("stElementToolbar").first
+    grid = page.locator("[data-testid='stDataFrame']:visible").first  # the open tab's grid, not a hidden tab's
+    toolbar = page.get_by_test_id("stElementToolbar").first
+    grid.wait_for(timeout=30_000)
     for _ in range(10):  # a grid still drawing (a loaded machine) shows no toolbar on the first hover
         grid.hover()
         if toolbar.is_visible():
